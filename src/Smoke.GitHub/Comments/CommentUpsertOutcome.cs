@@ -1,0 +1,8 @@
+namespace Smoke.GitHub;
+
+public enum CommentUpsertOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

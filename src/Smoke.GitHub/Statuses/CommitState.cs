@@ -1,0 +1,9 @@
+namespace Smoke.GitHub;
+
+public enum CommitState
+{
+    Error,
+    Failure,
+    Pending,
+    Success,
+}
