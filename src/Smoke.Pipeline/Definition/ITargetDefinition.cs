@@ -1,0 +1,55 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace Smoke.Pipeline;
+
+/// <summary>The fluent surface a target is declared with.</summary>
+public interface ITargetDefinition
+{
+    ITargetDefinition Description(string description);
+
+    /// <summary>The given targets are planned and run before this one; if one of them fails, this one does not run.</summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>This target is planned and run before the given ones, as if they declared <see cref="DependsOn"/>.</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    /// <summary>When both are planned, this target runs after the given ones; it does not pull them in.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>When both are planned, this target runs before the given ones; it does not pull them in.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>The given targets are planned too and run after this one, when this one ran.</summary>
+    ITargetDefinition Triggers(params Target[] targets);
+
+    /// <summary>This target is planned whenever one of the given ones is, and runs after it.</summary>
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>Evaluated before anything runs; when false, the target is skipped, and so are dependencies nothing else needs.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
+
+    /// <summary>Evaluated just before the target would run; when false, the target is skipped.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
+
+    /// <summary>The parameter (<c>() =&gt; Release</c>) must have a value before anything runs.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
+
+    /// <summary>The condition must hold before anything runs.</summary>
+    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
+
+    /// <summary>When this target fails, the build goes on with targets that do not depend on it.</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>This target runs even after another target failed or the build was cancelled (clean-up, rollback).</summary>
+    ITargetDefinition AssuredAfterFailure();
+
+    /// <summary>Hidden from <c>--help</c>; still invocable.</summary>
+    ITargetDefinition Unlisted();
+
+    ITargetDefinition Executes(Action action);
+
+    ITargetDefinition Executes(Func<Task> action);
+
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+}

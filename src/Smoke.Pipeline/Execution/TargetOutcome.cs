@@ -1,0 +1,4 @@
+namespace Smoke.Pipeline;
+
+/// <summary>What happened to one planned target. <paramref name="Note"/> is the skip reason or the first line of the error.</summary>
+public sealed record TargetOutcome(string Name, TargetStatus Status, TimeSpan Duration, string? Note = null);

@@ -1,0 +1,10 @@
+namespace Smoke.Pipeline;
+
+public enum TargetStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+    NotRun,
+    Cancelled,
+}

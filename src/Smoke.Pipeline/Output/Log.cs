@@ -1,0 +1,27 @@
+namespace Smoke.Pipeline;
+
+/// <summary>What targets write with. Lines go to the running target's output, so parallel targets never interleave half-lines.</summary>
+public static class Log
+{
+    private static readonly AsyncLocal<ILogSink?> CurrentSink = new();
+
+    internal static ILogSink? Sink
+    {
+        get => CurrentSink.Value;
+        set => CurrentSink.Value = value;
+    }
+
+    public static void Debug(string message) => Write(new LogEntry(LogLevel.Debug, message));
+
+    public static void Info(string message) => Write(new LogEntry(LogLevel.Info, message));
+
+    public static void Success(string message) => Write(new LogEntry(LogLevel.Success, message));
+
+    public static void Warn(string message, string? file = null, int? line = null, int? column = null) =>
+        Write(new LogEntry(LogLevel.Warning, message, file, line, column));
+
+    public static void Error(string message, string? file = null, int? line = null, int? column = null) =>
+        Write(new LogEntry(LogLevel.Error, message, file, line, column));
+
+    private static void Write(LogEntry entry) => (Sink ?? ConsoleSink.Instance).Write(entry);
+}

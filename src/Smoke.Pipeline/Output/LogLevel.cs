@@ -1,0 +1,10 @@
+namespace Smoke.Pipeline;
+
+internal enum LogLevel
+{
+    Debug,
+    Info,
+    Success,
+    Warning,
+    Error,
+}

@@ -1,0 +1,42 @@
+namespace Smoke.Pipeline;
+
+/// <summary>
+/// A running target's output. Sequential builds stream it; parallel builds buffer it and write it whole when the
+/// target ends, so two targets never interleave.
+/// </summary>
+internal sealed class TargetOutput(BuildOutput build, bool buffered) : ILogSink
+{
+    private readonly Lock gate = new();
+    private readonly List<string> buffer = [];
+
+    public void Write(LogEntry entry)
+    {
+        if (build.Accepts(entry))
+        {
+            WriteLines(build.Host.Format(entry));
+        }
+    }
+
+    public void WriteLines(IEnumerable<string> lines)
+    {
+        if (!buffered)
+        {
+            build.WriteLines(lines);
+            return;
+        }
+
+        lock (gate)
+        {
+            buffer.AddRange(lines);
+        }
+    }
+
+    public void Flush()
+    {
+        lock (gate)
+        {
+            build.WriteLines(buffer);
+            buffer.Clear();
+        }
+    }
+}

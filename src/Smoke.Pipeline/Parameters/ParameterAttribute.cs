@@ -1,0 +1,14 @@
+namespace Smoke.Pipeline;
+
+/// <summary>
+/// Marks a field or property of the build as a parameter, set from the command line (<c>--my-param</c>), the environment
+/// (<c>MY_PARAM</c> or <c>SMOKE_MY_PARAM</c>), <c>.nuke/parameters.&lt;profile&gt;.json</c> or <c>.nuke/parameters.json</c>, highest first.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class ParameterAttribute(string description) : Attribute
+{
+    public string Description { get; } = description;
+
+    /// <summary>The parameter's name when it differs from the member's.</summary>
+    public string? Name { get; init; }
+}
