@@ -1,0 +1,9 @@
+namespace Smoke.Testing.Results;
+
+/// <summary>The trait names every smoke test carries (DESIGN.md).</summary>
+public static class TestTraits
+{
+    public const string Level = "Level";
+    public const string Critical = "Critical";
+    public const string Category = "Category";
+}
