@@ -2,12 +2,240 @@ using System.Linq.Expressions;
 
 namespace Smoke.Pipeline;
 
+/// <summary>One run of a build, from arguments to exit code: bind parameters, plan, execute, summarise.</summary>
 internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Func<TBuild, Target>>[] defaultTargets)
     where TBuild : PipelineBuild, new()
 {
-    public Task<int> RunAsync(string[] args, CancellationToken interrupted, CancellationToken aborted)
+    private const int Succeeded = 0;
+    private const int TargetFailed = 1;
+    private const int InvalidUsage = 2;
+    private const int Interrupted = 130;
+
+    private readonly Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
+
+    public async Task<int> RunAsync(string[] args, CancellationToken interrupted, CancellationToken aborted)
     {
-        _ = (options, defaultTargets, args, interrupted, aborted);
-        return Task.FromResult(2);
+        ArgumentNullException.ThrowIfNull(args);
+        var output = new BuildOutput(options.Output ?? Console.Out, CreateHost());
+        Log.Sink = output;
+        try
+        {
+            return await RunAsync(args, output, interrupted, aborted).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            Log.Error(e.Message);
+            return InvalidUsage;
+        }
+#pragma warning disable CA1031 // Whatever goes wrong outside a target is reported and becomes exit code 1, never a crash or -1.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.Error($"The build itself failed: {e.GetType().Name}: {e.Message}");
+            Log.Debug(e.ToString());
+            return TargetFailed;
+        }
     }
+
+    private async Task<int> RunAsync(string[] args, BuildOutput output, CancellationToken interrupted, CancellationToken aborted)
+    {
+        var started = options.Clock.GetTimestamp();
+        var build = new TBuild();
+        var root = FindRootDirectory(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        build.Initialize(root, IsTrue("GITHUB_ACTIONS") || IsTrue("CI"));
+
+        var parameters = ParameterMember.Discover(typeof(TBuild));
+        var targetNames = TargetCatalog.Properties(typeof(TBuild)).Select(p => p.Name).ToList();
+        BuildSchema.Update(Path.Combine(root, ".nuke", "build.schema.json"), BuildSchema.Create(parameters, targetNames));
+
+        var commandLine = CommandLineArguments.Parse(
+            args,
+            key => parameters.FirstOrDefault(p => p.Key == key) is { } parameter && ParameterValues.IsFlag(parameter.Type));
+        var sources = new ParameterBinder(parameters, root, environment).Bind(build, commandLine);
+        foreach (var secret in parameters.Where(p => p.IsSecret))
+        {
+            foreach (var value in Values(secret.GetValue(build)))
+            {
+                output.Masker.Add(value);
+            }
+        }
+
+        output.WriteUnmasked(output.Host.SecretsRegistered(output.Masker.Secrets));
+        output.Verbose = build.Verbose;
+
+        var targets = TargetCatalog.Define(build);
+        var defaults = defaultTargets.Select(DefaultTargetName).ToList();
+        if (commandLine.Help)
+        {
+            output.WriteLines(HelpText.Lines(targets, defaults, parameters, sources, build));
+            return Succeeded;
+        }
+
+        var invokedNames = commandLine.Targets.Concat(build.InvokedTargets).ToList();
+        var invoked = Resolve(invokedNames.Count > 0 ? invokedNames : defaults, targets);
+        if (invoked.Count == 0)
+        {
+            throw new UsageException("No target to run: name one (./build.sh Test) or give Execute a default target. Run with --help to list targets.");
+        }
+
+        var plan = Planner.Plan(invoked);
+        ApplySkips(plan, build, targets);
+        if (commandLine.Plan)
+        {
+            output.WriteLines(PlanDocument.Lines(plan));
+            Directory.CreateDirectory(build.TemporaryDirectory);
+            var planPath = Path.Combine(build.TemporaryDirectory, "plan.md");
+            await File.WriteAllTextAsync(planPath, PlanDocument.Mermaid(plan), CancellationToken.None).ConfigureAwait(false);
+            output.WriteLines([$"Mermaid graph written to {Path.GetRelativePath(root, planPath)}"]);
+            return Succeeded;
+        }
+
+        var unmet = UnmetRequirements(plan, parameters).ToList();
+        if (unmet.Count > 0)
+        {
+            unmet.ForEach(message => Log.Error(message));
+            Log.Error($"{(unmet.Count == 1 ? "A requirement is" : $"{unmet.Count} requirements are")} not met; nothing ran.");
+            return InvalidUsage;
+        }
+
+        using (interrupted.Register(build.MarkCancelled))
+        {
+            await new Executor(build, output, options.Clock, build.Parallel).RunAsync(plan, interrupted, aborted).ConfigureAwait(false);
+        }
+
+        return await FinishAsync(build, output, started, interrupted.IsCancellationRequested).ConfigureAwait(false);
+    }
+
+    private async Task<int> FinishAsync(PipelineBuild build, BuildOutput output, long started, bool wasInterrupted)
+    {
+        var outcomes = build.Outcomes;
+        int? requested = build.ExitCode;
+        if (requested is not (null or (> 0 and <= 255)))
+        {
+            Log.Warn($"ExitCode {requested} is not an exit code between 1 and 255; ignoring it.");
+            requested = null;
+        }
+
+        var exitCode = requested
+            ?? (wasInterrupted ? Interrupted : outcomes.Any(o => o.Status is TargetStatus.Failed or TargetStatus.Cancelled) ? TargetFailed : Succeeded);
+        var verdict = SummaryTable.Verdict(outcomes, options.Clock.GetElapsedTime(started), wasInterrupted, requested);
+        output.WriteLines(SummaryTable.Lines(outcomes, verdict, output.Host));
+        await output.Host.PublishSummaryAsync(output.Masker.Apply(SummaryTable.Markdown(outcomes, verdict)), CancellationToken.None).ConfigureAwait(false);
+
+        try
+        {
+            build.NotifyBuildFinished();
+        }
+#pragma warning disable CA1031 // A failing hook must still leave a meaningful exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.Error($"OnBuildFinished failed: {e.GetType().Name}: {e.Message}");
+            return exitCode == Succeeded ? TargetFailed : exitCode;
+        }
+
+        return exitCode;
+    }
+
+    private static void ApplySkips(IReadOnlyList<PlannedTarget> plan, PipelineBuild build, IReadOnlyList<TargetNode> targets)
+    {
+        if (build.SkippedTargets is { } skipped)
+        {
+            var names = Resolve(skipped, targets).Select(t => t.Name).ToHashSet();
+            foreach (var target in plan.Where(t => skipped.Length == 0 ? !t.IsInvoked : names.Contains(t.Name)))
+            {
+                target.SkipReason = "via --skip";
+            }
+        }
+
+        foreach (var target in plan.Where(t => t.SkipReason is null))
+        {
+            foreach (var condition in target.Node.Definition.StaticConditions)
+            {
+                bool holds;
+                try
+                {
+                    holds = condition.Evaluate();
+                }
+#pragma warning disable CA1031 // Reported as invalid configuration before anything runs.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    throw new UsageException($"OnlyWhenStatic({condition.Text}) of target '{target.Name}' threw {e.GetType().Name}: {e.Message}", e);
+                }
+
+                if (!holds)
+                {
+                    target.SkipReason = $"condition false: {condition.Text}";
+                    break;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> UnmetRequirements(IReadOnlyList<PlannedTarget> plan, IReadOnlyList<ParameterMember> parameters)
+    {
+        foreach (var target in plan.Where(t => t.SkipReason is null))
+        {
+            foreach (var requirement in target.Node.Definition.Requirements.Where(r => !r.IsMet()))
+            {
+                if (requirement.Parameter is { } member && parameters.FirstOrDefault(p => p.MemberName == member.Name) is { } parameter)
+                {
+                    yield return $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.OptionName} <value>, "
+                        + $"set {string.Join(" or ", parameter.EnvironmentNames)}, or add \"{parameter.Name}\" to .nuke/parameters.json.";
+                }
+                else
+                {
+                    yield return $"Target '{target.Name}' requires {requirement.Text}, which does not hold.";
+                }
+            }
+        }
+    }
+
+    private static List<TargetNode> Resolve(IEnumerable<string> names, IReadOnlyList<TargetNode> targets) =>
+    [
+        .. names.Distinct(StringComparer.OrdinalIgnoreCase).Select(name =>
+            targets.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException(
+                $"Unknown target '{name}'.{Suggestions.DidYouMean(name, targets.Select(t => t.Name))} Run with --help to list targets.")),
+    ];
+
+    private static string DefaultTargetName(Expression<Func<TBuild, Target>> expression) =>
+        (expression.Body as MemberExpression)?.Member.Name
+        ?? throw new UsageException($"Default target '{expression}' must name a Target property, like x => x.Test.");
+
+    private static IEnumerable<string> Values(object? value) => value switch
+    {
+        null => [],
+        string text => [text],
+        System.Collections.IEnumerable items => items.Cast<object?>().Select(i => i?.ToString() ?? ""),
+        _ => [value.ToString() ?? ""],
+    };
+
+    private static string FindRootDirectory(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Path.GetFullPath(start);
+    }
+
+    private BuildHost CreateHost()
+    {
+        if (IsTrue("GITHUB_ACTIONS"))
+        {
+            return new GitHubActionsHost(environment("GITHUB_STEP_SUMMARY"));
+        }
+
+        var colors = options.Colors ?? (options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment("NO_COLOR")));
+        return new TerminalHost(colors);
+    }
+
+    private bool IsTrue(string variable) => environment(variable) is { } value
+        && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

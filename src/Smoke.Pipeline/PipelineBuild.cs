@@ -9,7 +9,7 @@ namespace Smoke.Pipeline;
 public abstract partial class PipelineBuild
 {
     private readonly Lock outcomesGate = new();
-    private readonly List<TargetOutcome> outcomes = [];
+    private readonly List<(int Position, TargetOutcome Outcome)> outcomes = [];
     private bool cancelled;
 
     /// <summary>The directory holding <c>.nuke/</c>, searched upward from the working directory.</summary>
@@ -20,6 +20,18 @@ public abstract partial class PipelineBuild
 
     [Parameter("Profiles to apply (.nuke/parameters.<profile>.json), later ones win")]
     public string[] Profile { get; private set; } = [];
+
+    [Parameter("Targets to run; bare words before the first option do the same", Name = "Target")]
+    internal string[] InvokedTargets { get; private set; } = [];
+
+    [Parameter("Targets to skip (their dependencies still run); given alone, every target that was not invoked", Name = "Skip")]
+    internal string[]? SkippedTargets { get; private set; }
+
+    [Parameter("Run independent targets concurrently, each target's output written whole when it ends", Name = "Parallel")]
+    internal bool Parallel { get; private set; }
+
+    [Parameter("Write debug lines too, such as stack traces of failed targets", Name = "Verbose")]
+    internal bool Verbose { get; private set; }
 
     /// <summary>True on a CI runner: GITHUB_ACTIONS=true or CI=true.</summary>
     public bool IsServerBuild { get; private set; }
@@ -33,7 +45,7 @@ public abstract partial class PipelineBuild
         {
             lock (outcomesGate)
             {
-                return cancelled || outcomes.Any(o => o.Status is TargetStatus.Failed or TargetStatus.Cancelled);
+                return cancelled || outcomes.Any(o => o.Outcome.Status is TargetStatus.Failed or TargetStatus.Cancelled);
             }
         }
     }
@@ -45,7 +57,7 @@ public abstract partial class PipelineBuild
         {
             lock (outcomesGate)
             {
-                return [.. outcomes];
+                return [.. outcomes.OrderBy(o => o.Position).Select(o => o.Outcome)];
             }
         }
     }
@@ -89,11 +101,11 @@ public abstract partial class PipelineBuild
         IsServerBuild = isServerBuild;
     }
 
-    internal void Record(TargetOutcome outcome)
+    internal void Record(int position, TargetOutcome outcome)
     {
         lock (outcomesGate)
         {
-            outcomes.Add(outcome);
+            outcomes.Add((position, outcome));
         }
     }
 

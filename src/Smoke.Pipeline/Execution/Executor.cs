@@ -1,0 +1,186 @@
+namespace Smoke.Pipeline;
+
+/// <summary>
+/// Runs a plan. A target does not run when a dependency failed or did not run; after a failure the build stops
+/// unless the failed target proceeds after failure; assured targets run anyway, even after cancellation.
+/// </summary>
+internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProvider clock, bool parallel)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<TargetNode, TargetOutcome> outcomes = [];
+    private string? stoppedBy;
+
+    public async Task RunAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    {
+        if (!parallel)
+        {
+            foreach (var target in plan)
+            {
+                await RunAsync(target, plan, interrupted, aborted).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        // The plan is in topological order, so every predecessor's task exists before its successor's.
+        var running = new Dictionary<TargetNode, Task>();
+        foreach (var target in plan)
+        {
+            var predecessors = target.Node.Predecessors.Where(running.ContainsKey).Select(p => running[p]).ToArray();
+            running[target.Node] = Task.Run(
+                async () =>
+                {
+                    await Task.WhenAll(predecessors).ConfigureAwait(false);
+                    await RunAsync(target, plan, interrupted, aborted).ConfigureAwait(false);
+                },
+                CancellationToken.None);
+        }
+
+        await Task.WhenAll(running.Values).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    {
+        var definition = target.Node.Definition;
+        if (Decide(target, plan, interrupted, aborted) is { } decided)
+        {
+            Record(target, decided);
+            return;
+        }
+
+        var targetOutput = new TargetOutput(output, buffered: parallel);
+        var grouped = !parallel;
+        Log.Sink = targetOutput;
+        targetOutput.WriteLines(output.Host.TargetStarted(target.Name, grouped));
+        var started = clock.GetTimestamp();
+        var token = definition.IsAssured ? aborted : interrupted;
+        TargetStatus status;
+        string? note = null;
+        try
+        {
+            if (definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } unmet)
+            {
+                status = TargetStatus.Skipped;
+                note = $"condition false: {unmet.Text}";
+                Log.Info($"Skipped: {unmet.Text} is false.");
+            }
+            else
+            {
+                foreach (var action in definition.Actions)
+                {
+                    token.ThrowIfCancellationRequested();
+                    await action(token).ConfigureAwait(false);
+                }
+
+                status = TargetStatus.Succeeded;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            status = TargetStatus.Cancelled;
+            note = definition.IsAssured ? "aborted by a second interrupt" : "interrupted";
+            Log.Warn($"Target '{target.Name}' was {note}.");
+        }
+#pragma warning disable CA1031 // A target's failure of any kind is reported as that target failing, never as a crash of the build.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var failure = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+            var message = failure is ToolFailedException or InvalidOperationException or UsageException
+                ? failure.Message
+                : $"{failure.GetType().Name}: {failure.Message}";
+            status = TargetStatus.Failed;
+            note = FirstLine(message);
+            Log.Error($"Target '{target.Name}' failed: {message}");
+            Log.Debug(failure.ToString());
+        }
+
+        var duration = clock.GetElapsedTime(started);
+        targetOutput.WriteLines(output.Host.TargetFinished(target.Name, grouped));
+        targetOutput.Flush();
+        Record(target, new TargetOutcome(target.Name, status, duration, note));
+    }
+
+    private TargetOutcome? Decide(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    {
+        TargetOutcome Outcome(TargetStatus status, string note) => new(target.Name, status, TimeSpan.Zero, note);
+
+        if (target.SkipReason is { } reason)
+        {
+            return Outcome(TargetStatus.Skipped, reason);
+        }
+
+        var planned = plan.Select(p => p.Node).ToHashSet();
+        lock (gate)
+        {
+            var triggers = target.Node.TriggeredBy.Where(planned.Contains).Select(t => (t.Name, outcomes[t].Status)).ToList();
+            if (target.Node.Definition.IsAssured)
+            {
+                if (aborted.IsCancellationRequested)
+                {
+                    return Outcome(TargetStatus.NotRun, "build was aborted");
+                }
+
+                // Clean-up triggered by a target must follow that target even when it failed.
+                return target.IsTriggeredOnly && triggers.All(t => t.Status is TargetStatus.Skipped or TargetStatus.NotRun)
+                    ? Outcome(TargetStatus.Skipped, $"{Join(triggers.Select(t => t.Name))} did not run")
+                    : null;
+            }
+
+            if (interrupted.IsCancellationRequested)
+            {
+                return Outcome(TargetStatus.NotRun, "build was interrupted");
+            }
+
+            if (stoppedBy is not null)
+            {
+                return Outcome(TargetStatus.NotRun, $"build stopped after {stoppedBy} failed");
+            }
+
+            foreach (var dependency in target.Node.Dependencies.Where(planned.Contains))
+            {
+                var status = outcomes[dependency].Status;
+                if (status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Cancelled)
+                {
+                    return Outcome(TargetStatus.NotRun, $"dependency {dependency.Name} {Describe(status)}");
+                }
+            }
+
+            if (target.IsTriggeredOnly && triggers.All(t => t.Status != TargetStatus.Succeeded))
+            {
+                var unsuccessful = triggers.FirstOrDefault(t => t.Status != TargetStatus.Skipped);
+                return unsuccessful.Name is null
+                    ? Outcome(TargetStatus.Skipped, $"triggered by {Join(triggers.Select(t => t.Name))}, which was skipped")
+                    : Outcome(TargetStatus.NotRun, $"trigger {unsuccessful.Name} {Describe(unsuccessful.Status)}");
+            }
+        }
+
+        return null;
+    }
+
+    private void Record(PlannedTarget target, TargetOutcome outcome)
+    {
+        lock (gate)
+        {
+            outcomes[target.Node] = outcome;
+            if (outcome.Status == TargetStatus.Failed && !target.Node.Definition.ProceedsAfterFailure && stoppedBy is null)
+            {
+                stoppedBy = target.Name;
+            }
+        }
+
+        build.Record(target.Position, outcome);
+    }
+
+    private static string Describe(TargetStatus status) => status switch
+    {
+        TargetStatus.Failed => "failed",
+        TargetStatus.Cancelled => "was interrupted",
+        TargetStatus.Skipped => "was skipped",
+        _ => "did not run",
+    };
+
+    private static string Join(IEnumerable<string> names) => string.Join(" and ", names);
+
+    private static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
+}
