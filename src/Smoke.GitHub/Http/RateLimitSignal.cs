@@ -20,6 +20,7 @@ internal sealed record RateLimitSignal(RateLimitKind Kind, TimeSpan? RetryAfter,
 
         var resetsAt = Header(headers, "x-ratelimit-reset") is { } reset
             && long.TryParse(reset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
+            && epoch >= 0 && epoch <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
                 ? DateTimeOffset.FromUnixTimeSeconds(epoch)
                 : (DateTimeOffset?)null;
         var exhausted = Header(headers, "x-ratelimit-remaining") == "0";

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace Smoke.GitHub.Tests.FakeGitHub;
+
+/// <summary>A request exactly as the fake server received it.</summary>
+internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public string? QueryValue(string name) =>
+        System.Web.HttpUtility.ParseQueryString(Query).Get(name);
+}
