@@ -55,16 +55,20 @@ public sealed class JUnitLogger : ITestLoggerWithParameters
         {
             _startedAt = DateTimeOffset.UtcNow;
             var criteria = e.TestRunCriteria;
-            var sources = criteria.Sources
-                ?? criteria.AdapterSourceMap?.Values.SelectMany(s => s)
-                ?? [];
+            var sources = criteria.HasSpecificTests
+                ? criteria.Tests.Select(t => t.Source).Distinct(StringComparer.Ordinal)
+                : criteria.Sources ?? [];
             _sources.AddRange(sources.Where(s => !string.IsNullOrEmpty(s)));
         }
     }
 
     private void OnTestRunMessage(object? sender, TestRunMessageEventArgs e)
     {
-        if (e.Level != TestMessageLevel.Error || string.IsNullOrWhiteSpace(e.Message))
+        // xunit announces every failed test as an error message ("[xUnit.net 00:00:01.14]     N.C.M [FAIL]");
+        // the testcase already says so, and the suite's system-err is kept for what no testcase shows.
+        if (e.Level != TestMessageLevel.Error
+            || string.IsNullOrWhiteSpace(e.Message)
+            || e.Message.TrimEnd().EndsWith("[FAIL]", StringComparison.Ordinal))
         {
             return;
         }
