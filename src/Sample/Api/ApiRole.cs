@@ -1,0 +1,27 @@
+using Sample.Configuration;
+using Sample.Health;
+using Sample.Metrics;
+
+namespace Sample.Api;
+
+/// <summary>The api role: health, metrics and the jobs API behind bearer tokens.</summary>
+internal static class ApiRole
+{
+    public static void AddServices(IServiceCollection services, SampleSettings settings)
+    {
+        services.AddSampleDependencies(settings);
+        services.AddSingleton<ApiTokens>();
+        services.AddPerTokenRateLimit(settings);
+        services.AddProblemDetails();
+        services.AddSampleMetrics();
+        services.AddHealthChecks().AddCheck<FaultHealthCheck>("startup", tags: [HealthEndpoints.ReadyTag]);
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.UseSampleMetrics();
+        app.UseRateLimiter();
+        app.MapSampleHealth();
+        app.MapJobEndpoints(app.Services.GetRequiredService<Fault>());
+    }
+}
