@@ -1,0 +1,44 @@
+namespace Smoke.Pipeline.Tests;
+
+internal sealed class FailureBuild : JournaledBuild
+{
+    [Parameter("Exit code the rollback asks for")]
+    public int RollbackExitCode { get; set; }
+
+    public Target Compile => _ => _.Executes(() =>
+    {
+        Ran(nameof(Compile));
+        throw new InvalidOperationException("CS1002: ; expected\nsecond line of the error");
+    });
+
+    public Target Test => _ => _.DependsOn(Compile).Executes(() => Ran(nameof(Test)));
+
+    public Target Lint => _ => _.ProceedAfterFailure().Executes(() =>
+    {
+        Ran(nameof(Lint));
+        throw new InvalidOperationException("3 style violations");
+    });
+
+    public Target Package => _ => _.DependsOn(Lint).Executes(() => Ran(nameof(Package)));
+
+    public Target Publish => _ => _.DependsOn(Package).Executes(() => Ran(nameof(Publish)));
+
+    public Target Docs => _ => _.Executes(() => Ran(nameof(Docs)));
+
+    public Target Crash => _ => _.Executes(() =>
+    {
+        Ran(nameof(Crash));
+        string? nothing = null;
+        Ran(nothing!.Trim());
+    });
+
+    public Target Rollback => _ => _.AssuredAfterFailure().Executes(() =>
+    {
+        Ran(nameof(Rollback));
+        Journal.HasFailedSeenByAssured = HasFailed;
+        if (HasFailed && RollbackExitCode != 0)
+        {
+            ExitCode = RollbackExitCode;
+        }
+    });
+}

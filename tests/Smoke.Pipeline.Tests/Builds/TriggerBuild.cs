@@ -1,0 +1,33 @@
+namespace Smoke.Pipeline.Tests;
+
+internal sealed class TriggerBuild : JournaledBuild
+{
+    [Parameter("Whether Deploy runs")]
+    public bool DeployEnabled { get; set; }
+
+    [Parameter("Whether ComposeUp fails")]
+    public bool FailUp { get; set; }
+
+    public Target Deploy => _ => _
+        .OnlyWhenStatic(() => DeployEnabled)
+        .Triggers(Notify)
+        .Executes(() => Ran(nameof(Deploy)));
+
+    public Target Notify => _ => _.Executes(() => Ran(nameof(Notify)));
+
+    public Target ComposeUp => _ => _.Executes(() =>
+    {
+        Ran(nameof(ComposeUp));
+        if (FailUp)
+        {
+            throw new InvalidOperationException("service api never became ready");
+        }
+    });
+
+    public Target ComposeDown => _ => _
+        .TriggeredBy(ComposeUp)
+        .AssuredAfterFailure()
+        .Executes(() => Ran(nameof(ComposeDown)));
+
+    public Target Smoke => _ => _.DependsOn(ComposeUp).Executes(() => Ran(nameof(Smoke)));
+}
