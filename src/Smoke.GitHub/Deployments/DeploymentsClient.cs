@@ -40,8 +40,7 @@ public sealed class DeploymentsClient
             };
         }
 
-        return System.Text.Json.JsonSerializer.Deserialize<Deployment>(response.Body, GitHubJson.Options)
-            ?? throw new GitHubApiException($"GitHub API POST {path} answered {(int)response.Status} with an empty body instead of the deployment.", "POST", path);
+        return connection.Read<Deployment>(response, "POST", path);
     }
 
     /// <summary>All deployments that match the filter, newest first, following every page.</summary>

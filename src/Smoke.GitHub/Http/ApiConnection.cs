@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -78,6 +77,20 @@ internal sealed class ApiConnection : IDisposable
         return items;
     }
 
+    /// <summary>Reads a response body as GitHub's JSON; a body of another shape is a <see cref="GitHubApiException"/>.</summary>
+    public T Read<T>(ApiResponse response, string method, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(response.Body, GitHubJson.Options)
+                ?? throw new JsonException("the body is null");
+        }
+        catch (JsonException e)
+        {
+            throw ApiFailure.UnexpectedBody(method, path, response.Status, e);
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, object? body, string permission, CancellationToken cancellationToken)
@@ -154,19 +167,6 @@ internal sealed class ApiConnection : IDisposable
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw ApiFailure.TimedOut(request.Method.Method, path, http.Timeout, e);
-        }
-    }
-
-    private T Read<T>(ApiResponse response, string method, string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(response.Body, GitHubJson.Options)
-                ?? throw new JsonException("the body is null");
-        }
-        catch (JsonException e)
-        {
-            throw ApiFailure.UnexpectedBody(method, path, response.Status, e);
         }
     }
 
