@@ -95,7 +95,8 @@ internal static partial class JUnitReport
             {
                 TestCaseVerdict.Failed => Problem("failure", last, failureBodyFormat),
                 TestCaseVerdict.Error => Problem("error", last, failureBodyFormat),
-                TestCaseVerdict.Skipped => new XElement("skipped", Attribute("message", last.ErrorMessage ?? string.Empty)),
+                // Jenkins reads the reason from the attribute, GitLab from the text: give both.
+                TestCaseVerdict.Skipped => new XElement("skipped", Attribute("message", last.ErrorMessage ?? string.Empty), SafeText(last.ErrorMessage)),
                 _ => null,
             },
             testCase.EarlierUnsuccessful.Select(attempt => EarlierAttempt(earlierElement, attempt)),

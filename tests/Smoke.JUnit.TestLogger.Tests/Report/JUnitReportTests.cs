@@ -188,6 +188,7 @@ public sealed class JUnitReportTests
         var skipped = Case(Create(Attempt.Run(Attempt.Skipped(reason: "waiting for the payments sandbox"))), "Divides").Element("skipped")!;
 
         Assert.Equal("waiting for the payments sandbox", (string?)skipped.Attribute("message"));
+        Assert.Equal("waiting for the payments sandbox", skipped.Value);
     }
 
     [Fact]
