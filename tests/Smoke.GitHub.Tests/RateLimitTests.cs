@@ -140,6 +140,25 @@ public sealed class RateLimitTests : FakeGitHubTest
         Assert.Contains("needs the \"deployments: write\" permission", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancelling_during_a_rate_limit_wait_stops_the_call()
+    {
+        using var client = Server.CreateClient(new GitHubClientOptions { MaxRateLimitWait = TimeSpan.FromHours(1) });
+        Server.RespondOnce(403, SecondaryMessage, ("retry-after", "600"));
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.Deployments.CreateAsync(Repository, new NewDeployment("main", "staging"), cancellation.Token);
+        for (var polls = 0; polls < 3000 && Server.Requests.Count == 0; polls++)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(Server.Requests);
+    }
+
     private GitHubClient CreateClient(GitHubClientOptions? options = null) =>
         Server.CreateClient((options ?? new GitHubClientOptions()) with
         {
