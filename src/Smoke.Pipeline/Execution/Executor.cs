@@ -132,11 +132,6 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
                 return Outcome(TargetStatus.NotRun, "build was interrupted");
             }
 
-            if (stoppedBy is not null)
-            {
-                return Outcome(TargetStatus.NotRun, $"build stopped after {stoppedBy} failed");
-            }
-
             foreach (var dependency in target.Node.Dependencies.Where(planned.Contains))
             {
                 var status = outcomes[dependency].Status;
@@ -144,6 +139,11 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
                 {
                     return Outcome(TargetStatus.NotRun, $"dependency {dependency.Name} {Describe(status)}");
                 }
+            }
+
+            if (stoppedBy is not null)
+            {
+                return Outcome(TargetStatus.NotRun, $"build stopped after {stoppedBy} failed");
             }
 
             if (target.IsTriggeredOnly && triggers.All(t => t.Status != TargetStatus.Succeeded))

@@ -1,0 +1,115 @@
+namespace Smoke.Pipeline.Tests;
+
+public sealed class ExecutionTests : IDisposable
+{
+    private readonly BuildRun run = new();
+
+    public void Dispose() => run.Dispose();
+
+    [Fact]
+    public async Task Dependents_of_a_failed_target_are_not_run()
+    {
+        var exitCode = await run.RunAsync<FailureBuild>("Test");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["Compile"], run.Journal.Ran);
+        Assert.Equal(TargetStatus.Failed, run.Journal.Outcome("Compile").Status);
+        Assert.Equal("CS1002: ; expected", run.Journal.Outcome("Compile").Note);
+        Assert.Equal(new TargetOutcome("Test", TargetStatus.NotRun, TimeSpan.Zero, "dependency Compile failed"), run.Journal.Outcome("Test"));
+    }
+
+    [Fact]
+    public async Task A_failure_stops_the_build_but_assured_targets_still_run()
+    {
+        var exitCode = await run.RunAsync<FailureBuild>("Compile Docs Rollback");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["Compile", "Rollback"], run.Journal.Ran);
+        Assert.Equal("build stopped after Compile failed", run.Journal.Outcome("Docs").Note);
+        Assert.True(run.Journal.HasFailedSeenByAssured);
+    }
+
+    [Fact]
+    public async Task ProceedAfterFailure_runs_unrelated_targets_but_never_dependents_and_assured_targets_run_too()
+    {
+        var exitCode = await run.RunAsync<FailureBuild>("Publish Docs Rollback");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["Lint", "Docs", "Rollback"], run.Journal.Ran);
+        Assert.Equal(
+            [
+                new TargetOutcome("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 style violations"),
+                new TargetOutcome("Package", TargetStatus.NotRun, TimeSpan.Zero, "dependency Lint failed"),
+                new TargetOutcome("Publish", TargetStatus.NotRun, TimeSpan.Zero, "dependency Package did not run"),
+                new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
+                new TargetOutcome("Rollback", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
+            ],
+            run.Journal.Outcomes);
+    }
+
+    [Fact]
+    public async Task An_unhandled_exception_fails_the_target_with_its_message_instead_of_crashing_the_build()
+    {
+        var exitCode = await run.RunAsync<FailureBuild>("Crash");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("NullReferenceException: ", run.Journal.Outcome("Crash").Note, StringComparison.Ordinal);
+        Assert.Contains("error: Target 'Crash' failed: NullReferenceException", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exit_code_set_by_a_target_wins_over_the_failure_code()
+    {
+        var exitCode = await run.RunAsync<FailureBuild>("Test Rollback --rollback-exit-code 3");
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal("Build failed in 5.0s (1 target failed, exit code 3)", run.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task Cancellation_mid_target_still_runs_assured_targets_and_exits_130()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var build = run.RunAsync<CancellationBuild>("Report Down", cancellation.Token);
+        await run.Journal.Signal("waiting").Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancellation.CancelAsync();
+
+        var exitCode = await build.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(130, exitCode);
+        Assert.Equal(["Up", "Wait", "Down"], run.Journal.Ran);
+        Assert.Equal(TargetStatus.Cancelled, run.Journal.Outcome("Wait").Status);
+        Assert.Equal(new TargetOutcome("Report", TargetStatus.NotRun, TimeSpan.Zero, "build was interrupted"), run.Journal.Outcome("Report"));
+        Assert.Equal(TargetStatus.Succeeded, run.Journal.Outcome("Down").Status);
+        Assert.True(run.Journal.HasFailedSeenByAssured);
+        Assert.StartsWith("Build interrupted after ", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parallel_runs_overlap_independent_targets_and_still_honour_After_and_Before()
+    {
+        var exitCode = await run.RunAsync<ParallelBuild>("Late Left Right Early --parallel");
+
+        Assert.Equal(0, exitCode);
+        var ran = run.Journal.Ran.ToList();
+        Assert.Equal(7, ran.Count);
+        Assert.True(ran.IndexOf("Early") < ran.IndexOf("Left started"), string.Join(", ", ran));
+        Assert.True(ran.IndexOf("Setup") < Math.Min(ran.IndexOf("Left started"), ran.IndexOf("Right started")), string.Join(", ", ran));
+        Assert.Equal("Late", ran[^1]);
+        Assert.All(run.Journal.Outcomes, o => Assert.Equal(TargetStatus.Succeeded, o.Status));
+    }
+
+    [Fact]
+    public async Task Parallel_output_is_written_whole_per_target()
+    {
+        await run.RunAsync<ParallelBuild>("Left Right --parallel");
+
+        var lines = run.Lines.ToList();
+        foreach (var side in new[] { "left", "right" })
+        {
+            var header = lines.IndexOf(side == "left" ? "> Left" : "> Right");
+            Assert.True(header >= 0, run.Output);
+            Assert.Equal([$"{side} line 1", $"{side} line 2", $"{side} line 3"], lines.Skip(header + 1).Take(3));
+        }
+    }
+}
