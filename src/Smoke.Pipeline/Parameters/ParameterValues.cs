@@ -111,7 +111,7 @@ internal static partial class ParameterValues
             return duration;
         }
 
-        throw new FormatException($"'{text}' is not {Expected(element)}");
+        throw new FormatException($"'{text}' is not valid");
     }
 
     private static bool TryParseDuration(string text, out TimeSpan duration)
