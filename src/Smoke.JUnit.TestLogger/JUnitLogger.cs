@@ -20,7 +20,7 @@ public sealed class JUnitLogger : ITestLoggerWithParameters
     /// <summary>The name given to <c>--logger</c>.</summary>
     public const string FriendlyName = "junit";
 
-    /// <summary>The logger's identity in VSTest; distinct from JunitXml.TestLogger's so both can be installed.</summary>
+    /// <summary>The logger's identity in VSTest, distinct from JunitXml.TestLogger's.</summary>
     public const string ExtensionUri = "logger://Smoke/JUnit/TestLogger/v1";
 
     private readonly Lock _gate = new();

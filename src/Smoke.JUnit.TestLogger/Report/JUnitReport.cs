@@ -18,18 +18,16 @@ internal static partial class JUnitReport
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var testCasesBySource = TestCaseAttempts.Group(run.Results).ToLookup(t => t.Last.Source, StringComparer.Ordinal);
-        var suites = sources
-            .Select((source, index) => Suite(run, source, index, testCasesBySource[source], methodFormat, failureBodyFormat))
-            .ToList();
+        var allTestCases = testCasesBySource.SelectMany(g => g).ToList();
 
         var root = new XElement(
             "testsuites",
             Attribute("name", sources.Count == 1 ? AssemblyName(sources[0]) : "dotnet test"),
-            Attribute("tests", Sum(suites, "tests")),
-            Attribute("failures", Sum(suites, "failures")),
-            Attribute("errors", Sum(suites, "errors")),
-            Attribute("time", Seconds(testCasesBySource.SelectMany(g => g).Aggregate(TimeSpan.Zero, (t, c) => t + c.Duration))),
-            suites);
+            Attribute("tests", allTestCases.Count),
+            Attribute("failures", allTestCases.Count(c => c.Verdict == TestCaseVerdict.Failed)),
+            Attribute("errors", allTestCases.Count(c => c.Verdict == TestCaseVerdict.Error)),
+            Attribute("time", Seconds(TotalDuration(allTestCases))),
+            sources.Select((source, index) => Suite(run, source, index, [.. testCasesBySource[source]], methodFormat, failureBodyFormat)));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
@@ -40,11 +38,10 @@ internal static partial class JUnitReport
         TestRunRecord run,
         string source,
         int index,
-        IEnumerable<TestCaseAttempts> testCases,
+        IReadOnlyList<TestCaseAttempts> cases,
         MethodFormat methodFormat,
         FailureBodyFormat failureBodyFormat)
     {
-        var cases = testCases.ToList();
         var assembly = AssemblyName(source);
         var properties = new List<XElement> { Property("source", source) };
         if (run.TargetFramework is { } framework)
@@ -64,7 +61,7 @@ internal static partial class JUnitReport
             Attribute("failures", cases.Count(c => c.Verdict == TestCaseVerdict.Failed)),
             Attribute("errors", cases.Count(c => c.Verdict == TestCaseVerdict.Error)),
             Attribute("skipped", cases.Count(c => c.Verdict == TestCaseVerdict.Skipped)),
-            Attribute("time", Seconds(cases.Aggregate(TimeSpan.Zero, (t, c) => t + c.Duration))),
+            Attribute("time", Seconds(TotalDuration(cases))),
             Attribute("timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
             Attribute("hostname", cases.Select(c => c.Last.ComputerName).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? run.HostName),
             Attribute("id", index),
@@ -163,8 +160,8 @@ internal static partial class JUnitReport
     private static string Seconds(TimeSpan duration) =>
         duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static int Sum(IEnumerable<XElement> suites, string attribute) =>
-        suites.Sum(s => int.Parse(s.Attribute(attribute)!.Value, CultureInfo.InvariantCulture));
+    private static TimeSpan TotalDuration(IEnumerable<TestCaseAttempts> cases) =>
+        cases.Aggregate(TimeSpan.Zero, (total, c) => total + c.Duration);
 
     [GeneratedRegex(@"^\s*(?<type>[A-Za-z_][\w`]*(?:[.+][A-Za-z_][\w`]*)*Exception)\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex ExceptionTypePrefix();
