@@ -1,0 +1,11 @@
+namespace Smoke.Release.Tests;
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualTime : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 11, 21, 18, 40, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
