@@ -56,11 +56,16 @@ internal static class HelpText
         {
             yield return $"  {Usage(parameter).PadRight(width)}  {parameter.Description}";
             var value = parameter.IsSecret && parameter.GetValue(build) is not null ? SecretMasker.Mask : ParameterValues.Display(parameter.GetValue(build));
-            var source = sources.TryGetValue(parameter, out var found) ? found : "default";
-            yield return $"  {new string(' ', width)}  = {value} ({source}; env {string.Join(" or ", parameter.EnvironmentNames)})";
+            var source = sources.TryGetValue(parameter, out var found) ? $"from {found}" : "default";
+            yield return $"  {new string(' ', width)}  = {value}  ({source}; env {string.Join(" or ", parameter.EnvironmentNames)})";
         }
     }
 
-    private static string Usage(ParameterMember parameter) =>
-        $"{parameter.OptionName} {ParameterValues.Form(parameter.Type)}{(parameter.IsSecret ? " (secret)" : "")}";
+    private static string Usage(ParameterMember parameter)
+    {
+        var form = parameter.IsEngineOption && parameter.Name is "Target" or "Skip" ? "<target>..."
+            : parameter.IsEngineOption && parameter.Name == nameof(PipelineBuild.Profile) ? "<name>..."
+            : ParameterValues.Form(parameter.Type);
+        return $"{parameter.OptionName} {form}{(parameter.IsSecret ? " (secret)" : "")}";
+    }
 }

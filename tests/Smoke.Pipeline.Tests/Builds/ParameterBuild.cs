@@ -57,12 +57,12 @@ internal sealed class ParameterBuild : JournaledBuild
         Journal.Values[nameof(Profile)] = Profile;
     });
 
-    public Target Leak => _ => _.Executes(async () =>
+    public Target Leak => _ => _.Unlisted().Executes(async () =>
     {
         Log.Info($"token is {ApiToken}");
         Log.Error($"request with {ApiToken} was refused");
         await Tool.RunAsync("sh", ["-c", "echo \"tool says $TOKEN\""], environment: new Dictionary<string, string?> { ["TOKEN"] = ApiToken });
     });
 
-    public Target Deploy => _ => _.Requires(() => ApiToken).Executes(() => Ran(nameof(Deploy)));
+    public Target Deploy => _ => _.Description("Deploy with the token").DependsOn(Show).Requires(() => ApiToken).Executes(() => Ran(nameof(Deploy)));
 }
