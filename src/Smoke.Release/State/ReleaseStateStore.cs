@@ -93,6 +93,11 @@ public sealed class ReleaseStateStore
             lockFile.Flush(flushToDisk: true);
             await WriteHolderBesideAsync(holderPath, holderBytes, cancellationToken).ConfigureAwait(false);
 
+            foreach (var leftover in System.IO.Directory.EnumerateFiles(Directory, Path.GetFileName(holderPath) + ".*.tmp"))
+            {
+                File.Delete(leftover);
+            }
+
             var state = StateFile(environment);
             notices.AddRange(state.RemoveInterruptedWrites().Select(leftover =>
                 $"removed {leftover}, an unfinished write of a process that stopped before completing it; the state file itself was never touched"));
@@ -198,7 +203,7 @@ public sealed class ReleaseStateStore
 
     private static async Task WriteHolderBesideAsync(string holderPath, byte[] holderBytes, CancellationToken cancellationToken)
     {
-        var temp = $"{holderPath}.{Environment.ProcessId}.tmp";
+        var temp = $"{holderPath}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
         await File.WriteAllBytesAsync(temp, holderBytes, cancellationToken).ConfigureAwait(false);
         File.Move(temp, holderPath, overwrite: true);
     }

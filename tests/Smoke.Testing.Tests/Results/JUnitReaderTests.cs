@@ -242,6 +242,25 @@ public sealed class JUnitReaderTests : IDisposable
         Assert.Equal("bad <tag> & \ttab", test.Message);
     }
 
+    [Fact]
+    public async Task An_empty_message_attribute_falls_back_to_the_first_line_of_the_failure_text()
+    {
+        const string Xml = """
+            <testsuite name="a">
+              <testcase classname="X" name="t">
+                <failure message="" type="failure">Expected 200, got 503
+            at X.t()</failure>
+                <system-err>warning: slow</system-err>
+              </testcase>
+            </testsuite>
+            """;
+
+        var test = Assert.Single(Assert.Single(await ReadAsync("a.xml", Xml)).Tests);
+
+        Assert.Equal("Expected 200, got 503", test.Message);
+        Assert.Equal("warning: slow", test.SystemErr);
+    }
+
     private async Task<IReadOnlyList<TestSuiteResult>> ReadAsync(string fileName, string xml)
     {
         var path = Path.Combine(_directory, fileName);
