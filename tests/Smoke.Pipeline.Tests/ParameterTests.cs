@@ -42,7 +42,7 @@ public sealed class ParameterTests : IDisposable
     {
         run.Environment["SERVICES"] = "api, worker";
 
-        var exitCode = await run.RunAsync<ParameterBuild>("Show --CONFIGURATION release --retries 3 --waittimeout 1m30s --dry-run");
+        var exitCode = await run.RunAsync<ParameterBuild>("Show --CONFIGURATION release --retries 3 --waittimeout 1m30s --region eu --dry-run");
 
         Assert.Equal(0, exitCode);
         Assert.Equal(Configuration.Release, run.Journal.Values["Configuration"]);
@@ -50,6 +50,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(90), run.Journal.Values["WaitTimeout"]);
         Assert.Equal(true, run.Journal.Values["DryRun"]);
         Assert.Equal(new[] { "api", "worker" }, run.Journal.Values["Services"]);
+        Assert.Equal("eu", run.Journal.Values["Region"]);
     }
 
     [Theory]

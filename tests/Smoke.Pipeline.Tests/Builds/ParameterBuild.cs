@@ -38,6 +38,9 @@ internal sealed class ParameterBuild : JournaledBuild
     [Parameter("Services to start")]
     public string[] Services { get; set; } = [];
 
+    [Parameter("Region to deploy to")]
+    private readonly string region = "local";
+
     [Parameter("Token for the registry")]
     [Secret]
     public string? ApiToken { get; set; }
@@ -55,6 +58,7 @@ internal sealed class ParameterBuild : JournaledBuild
         Journal.Values[nameof(DryRun)] = DryRun;
         Journal.Values[nameof(Services)] = Services;
         Journal.Values[nameof(Profile)] = Profile;
+        Journal.Values["Region"] = region;
     });
 
     public Target Leak => _ => _.Unlisted().Executes(async () =>
