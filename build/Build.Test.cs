@@ -1,0 +1,85 @@
+using System.Xml.Linq;
+using Smoke.Pipeline;
+
+namespace Smoke.Build;
+
+/// <summary>Smoke's own tests: every tests/*.Tests project, one after the other, results aggregated.</summary>
+internal sealed partial class Build
+{
+    [Parameter("Longest a single test project may run before it is killed and reported as hung")]
+    public TimeSpan TestProjectTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    string TestResultsDirectory => Path.Combine(ArtifactsDirectory, "test-results");
+
+    TestTotals? ownTestTotals;
+
+    Target Test => _ => _
+        .Description("Run Smoke's own test projects and print 'Tests: N passed, N failed, N skipped'")
+        .DependsOn(Compile)
+        .Executes(async ct =>
+        {
+            Directory.CreateDirectory(TestResultsDirectory);
+            var totals = new TestTotals(0, 0, 0);
+            var broken = new List<string>();
+            foreach (var project in TestProjects())
+            {
+                var name = Path.GetFileNameWithoutExtension(project);
+                var trx = Path.Combine(TestResultsDirectory, $"{name}.trx");
+                File.Delete(trx);
+                var result = await Tool.RunAsync(
+                    DotNet,
+                    [
+                        "test", project, "--no-build", "-nologo", "-c", Configuration,
+                        "--logger", $"trx;LogFileName={name}.trx", "--results-directory", TestResultsDirectory,
+                        "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
+                    ],
+                    allowFailure: true,
+                    cancellationToken: ct);
+
+                if (!File.Exists(trx))
+                {
+                    broken.Add($"{name} produced no results (exit code {result.ExitCode}); its output is above");
+                    continue;
+                }
+
+                var projectTotals = ReadTrxTotals(trx);
+                Log.Info($"{name}: {projectTotals}");
+                totals += projectTotals;
+                if (result.ExitCode != 0 && projectTotals.Failed == 0)
+                {
+                    broken.Add($"{name} exited with code {result.ExitCode} although no test failed (crash or hang); its output is above");
+                }
+            }
+
+            ownTestTotals = totals;
+            if (broken.Count > 0 || totals.Failed > 0)
+            {
+                throw new InvalidOperationException(
+                    string.Join("; ", broken.Prepend($"{totals.Failed} test(s) failed")) +
+                    $". Results are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
+            }
+        });
+
+    IEnumerable<string> TestProjects() =>
+        Directory.EnumerateDirectories(Path.Combine(RootDirectory, "tests"), "*.Tests")
+            .Select(directory => Path.Combine(directory, Path.GetFileName(directory) + ".csproj"))
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal);
+
+    static TestTotals ReadTrxTotals(string path)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var counters = XDocument.Load(path).Descendants(ns + "Counters").Single();
+        int Count(string attribute) => int.Parse((string?)counters.Attribute(attribute) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var failed = Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+        return new TestTotals(Count("passed"), failed, Count("notExecuted"));
+    }
+
+    protected override void OnBuildFinished()
+    {
+        if (ownTestTotals is { } totals)
+        {
+            Console.WriteLine(totals.ToString());
+        }
+    }
+}
