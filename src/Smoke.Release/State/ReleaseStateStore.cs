@@ -193,6 +193,7 @@ public sealed class ReleaseStateStore
             }
             catch (IOException)
             {
+                // Not written yet, or just removed by a holder that is releasing: look again.
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);

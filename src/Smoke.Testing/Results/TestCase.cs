@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Smoke.Testing.Results;
 
 /// <summary>One test as it ended, with its traits and any earlier failed attempts.</summary>
@@ -32,7 +34,7 @@ public sealed record TestCase(
 
     /// <summary>The <c>Level</c> trait (1 configuration, 2 health, 3 critical paths, 4 workflows), when present and numeric.</summary>
     public int? Level =>
-        TraitValues(TestTraits.Level) is [var first, ..] && int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var level)
+        TraitValues(TestTraits.Level) is [var first, ..] && int.TryParse(first, CultureInfo.InvariantCulture, out var level)
             ? level
             : null;
 
