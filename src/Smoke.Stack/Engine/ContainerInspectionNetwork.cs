@@ -1,0 +1,3 @@
+namespace Smoke.Stack.Engine;
+
+internal sealed record ContainerInspectionNetwork(Dictionary<string, List<ContainerInspectionBinding>?>? Ports);

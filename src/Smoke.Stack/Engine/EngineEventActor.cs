@@ -1,0 +1,3 @@
+namespace Smoke.Stack.Engine;
+
+internal sealed record EngineEventActor(string? ID, Dictionary<string, string>? Attributes);

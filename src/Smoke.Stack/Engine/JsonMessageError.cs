@@ -1,0 +1,3 @@
+namespace Smoke.Stack.Engine;
+
+internal sealed record JsonMessageError(int Code, string? Message);

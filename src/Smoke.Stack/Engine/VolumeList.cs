@@ -1,0 +1,3 @@
+namespace Smoke.Stack.Engine;
+
+internal sealed record VolumeList(List<VolumeListItem>? Volumes);
