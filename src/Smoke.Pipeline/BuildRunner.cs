@@ -186,7 +186,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
                 }
                 else
                 {
-                    yield return $"Target '{target.Name}' requires {requirement.Text}, which does not hold.";
+                    yield return $"Target '{target.Name}' cannot run: requirement not met: {requirement.Text}.";
                 }
             }
         }

@@ -145,6 +145,26 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_required_condition_that_does_not_hold_names_the_condition_and_exits_2()
+    {
+        var exitCode = await run.RunAsync<ParameterBuild>("Gate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Target 'Gate' cannot run: requirement not met: Retries > 1.", run.Lines);
+        Assert.Empty(run.Journal.Ran);
+        Assert.Equal(0, await run.RunAsync<ParameterBuild>("Gate --retries 2"));
+    }
+
+    [Fact]
+    public async Task A_requirement_with_an_explicit_reason_reports_that_reason()
+    {
+        var exitCode = await run.RunAsync<ParameterBuild>("Unavailable");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Target 'Unavailable' cannot run: requirement not met: the stack targets, which are not yet available.", run.Lines);
+    }
+
+    [Fact]
     public async Task Secret_values_are_masked_in_log_lines_errors_and_tool_output()
     {
         run.Environment["API_TOKEN"] = "hunter2-secret";
@@ -176,7 +196,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal("integer", properties.GetProperty("Retries").GetProperty("type").GetString());
         Assert.Equal("#/definitions/Target", properties.GetProperty("Skip").GetProperty("items").GetProperty("$ref").GetString());
         Assert.Equal(
-            ["Show", "Leak", "Deploy"],
+            ["Show", "Leak", "Gate", "Unavailable", "Deploy"],
             document.RootElement.GetProperty("definitions").GetProperty("Target").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 }

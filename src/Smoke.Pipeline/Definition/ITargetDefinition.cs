@@ -32,7 +32,10 @@ public interface ITargetDefinition
     /// <summary>Evaluated just before the target would run; when false, the target is skipped.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
-    /// <summary>The parameter (<c>() =&gt; Release</c>) must have a value before anything runs.</summary>
+    /// <summary>
+    /// The parameter (<c>() =&gt; Release</c>) must have a value before anything runs. C# picks this overload for every
+    /// one-argument lambda, so a bool lambda (<c>() =&gt; Retries &gt; 0</c>) is taken as a condition that must hold.
+    /// </summary>
     ITargetDefinition Requires<T>(Expression<Func<T>> parameter);
 
     /// <summary>The condition must hold before anything runs.</summary>

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Smoke.Pipeline;
 
 /// <summary>Something that must hold before any target runs: a parameter with a value, or a condition.</summary>
-internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Parameter)
+internal sealed partial record Requirement(Func<bool> IsMet, string Text, MemberInfo? Parameter)
 {
     public static Requirement ForParameter<T>(Expression<Func<T>> parameter)
     {
@@ -23,6 +24,18 @@ internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Pa
         return new Requirement(condition, text, null);
     }
 
+    /// <summary>Source-like text of a condition: <c>Retries &gt; 1</c> rather than <c>(value(Build).Retries &gt; 1)</c>.</summary>
+    public static string Describe(Expression<Func<bool>> condition)
+    {
+        var text = CapturedInstance().Replace(condition.Body.ToString(), "")
+            .Replace(" AndAlso ", " && ", StringComparison.Ordinal)
+            .Replace(" OrElse ", " || ", StringComparison.Ordinal)
+            .Replace("Not(", "!(", StringComparison.Ordinal)
+            .Replace("False", "false", StringComparison.Ordinal)
+            .Replace("True", "true", StringComparison.Ordinal);
+        return text.StartsWith('(') && text.EndsWith(')') ? text[1..^1] : text;
+    }
+
     private static bool HasValue(object? value) => value switch
     {
         null => false,
@@ -30,4 +43,7 @@ internal sealed record Requirement(Func<bool> IsMet, string Text, MemberInfo? Pa
         ICollection collection => collection.Count > 0,
         _ => true,
     };
+
+    [GeneratedRegex(@"value\([^()]*\)\.", RegexOptions.CultureInvariant)]
+    private static partial Regex CapturedInstance();
 }

@@ -54,7 +54,9 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Requires<T>(Expression<Func<T>> parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        Requirements.Add(Requirement.ForParameter(parameter));
+        Requirements.Add(parameter is Expression<Func<bool>> condition
+            ? Requirement.ForCondition(condition.Compile(), Requirement.Describe(condition))
+            : Requirement.ForParameter(parameter));
         return this;
     }
 

@@ -68,5 +68,9 @@ internal sealed class ParameterBuild : JournaledBuild
         await Tool.RunAsync("sh", ["-c", "echo \"tool says $TOKEN\""], environment: new Dictionary<string, string?> { ["TOKEN"] = ApiToken });
     });
 
+    public Target Gate => _ => _.Unlisted().Requires(() => Retries > 1).Executes(() => Ran(nameof(Gate)));
+
+    public Target Unavailable => _ => _.Unlisted().Requires(() => false, "the stack targets, which are not yet available");
+
     public Target Deploy => _ => _.Description("Deploy with the token").DependsOn(Show).Requires(() => ApiToken).Executes(() => Ran(nameof(Deploy)));
 }
