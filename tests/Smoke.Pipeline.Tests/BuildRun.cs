@@ -17,6 +17,8 @@ internal sealed class BuildRun : IDisposable
 
     public Journal Journal { get; private set; } = new();
 
+    public bool Colors { get; set; }
+
     public string Output { get; private set; } = "";
 
     public IReadOnlyList<string> Lines => Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
@@ -35,7 +37,7 @@ internal sealed class BuildRun : IDisposable
             Output = output,
             WorkingDirectory = Root,
             Environment = name => Environment.GetValueOrDefault(name),
-            Colors = false,
+            Colors = Colors,
             Clock = new SteppingClock(),
         };
         var exitCode = await PipelineBuild.ExecuteAsync(

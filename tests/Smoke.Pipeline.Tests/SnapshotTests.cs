@@ -35,4 +35,16 @@ public sealed class SnapshotTests : IDisposable
 
         Snapshot.Match("Succeeded", run.Output);
     }
+
+    [Fact]
+    public async Task A_terminal_gets_colours_and_redirected_output_gets_none()
+    {
+        await run.RunAsync<DiamondBuild>("Restore");
+        Assert.DoesNotContain("\u001b[", run.Output, StringComparison.Ordinal);
+
+        run.Colors = true;
+        await run.RunAsync<DiamondBuild>("Restore");
+        Assert.Contains("\u001b[32mSucceeded\u001b[0m", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\u001b[1;32mBuild succeeded in 3.0s\u001b[0m", run.Output, StringComparison.Ordinal);
+    }
 }
