@@ -8,7 +8,7 @@ public sealed class ServiceUnreachableException : Exception
 {
     public ServiceUnreachableException(string service, string endpoint, Exception innerException)
         : base(
-            $"cannot reach service \"{service}\" at {endpoint}: {innerException.Message}. " +
+            $"cannot reach service \"{service}\" at {endpoint}: {innerException.GetBaseException().Message}. " +
             $"Is the stack up and {SmokeEndpoints.VariableName(service, "*")} pointing at its published port? " +
             "`./build.sh Smoke` starts the stack and waits until it is ready; see artifacts/smoke/diagnostics/ for its logs.",
             innerException)
