@@ -1,0 +1,47 @@
+using Smoke.Stack.Sessions;
+
+namespace Smoke.Stack.Compose;
+
+/// <summary>
+/// One compose project of one run: its files, env file, extra variables (e.g. the image tags from the Images
+/// step) and the session whose labels every container, network and volume gets.
+/// </summary>
+public sealed record ComposeProject
+{
+    public ComposeProject(IReadOnlyList<string> files, StackSession session, string? name = null)
+    {
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("a compose project needs at least one compose file, e.g. docker-compose.services.yml", nameof(files));
+        }
+
+        Files = files.Select(Path.GetFullPath).ToList();
+        Session = session;
+        Name = ComposeProjectName.Normalize(name ?? ComposeProjectName.ForRun(session.RunId));
+        WorkingDirectory = Path.GetDirectoryName(Files[0])!;
+        StateDirectory = Path.Combine(Path.GetTempPath(), "smoke", Name);
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Files { get; }
+
+    public StackSession Session { get; }
+
+    /// <summary>Passed as <c>--env-file</c> when set.</summary>
+    public string? EnvFile { get; init; }
+
+    /// <summary>Variables for compose's interpolation, e.g. <c>POSTGRES_IMAGE=smoke/postgres:ab12</c>.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The project directory (compose resolves relative paths from it): the first file's folder unless set.</summary>
+    public string WorkingDirectory { get; init; }
+
+    /// <summary>Where the run's generated files (the session override) go; the pipeline points it under .nuke/temp.</summary>
+    public string StateDirectory { get; init; }
+
+    public string SessionOverrideFile => Path.Combine(StateDirectory, "session.override.yml");
+
+    /// <summary>The engine label filter for this project's containers, networks and volumes.</summary>
+    public string LabelFilter => $"{ComposeLabels.Project}={Name}";
+}

@@ -1,0 +1,40 @@
+using Smoke.Stack.Sessions;
+using YamlDotNet.Serialization;
+
+namespace Smoke.Stack.Compose;
+
+/// <summary>
+/// A compose file, passed last with <c>-f</c>, that adds the session labels to every service, the default network
+/// and every network and volume the project itself creates. Both compose versions merge labels from extra files.
+/// </summary>
+internal static class SessionOverride
+{
+    public static string Render(ComposeFileOutline outline, StackSession session)
+    {
+        var labels = session.Labels.ToDictionary(l => l.Key, l => l.Value);
+        var document = new Dictionary<string, object>();
+        if (outline.Version is { } version)
+        {
+            // docker-compose 1.x refuses to merge files of different versions.
+            document["version"] = version;
+        }
+
+        document["services"] = outline.Services.ToDictionary(s => s, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
+        document["networks"] = outline.Networks.Append("default").Distinct().Except(outline.ExternalNetworks)
+            .ToDictionary(n => n, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
+        if (outline.Volumes.Count > 0)
+        {
+            document["volumes"] = outline.Volumes.ToDictionary(v => v, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
+        }
+
+        return new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(document);
+    }
+
+    public static async Task<string> WriteAsync(ComposeProject project, CancellationToken cancellationToken)
+    {
+        var outline = ComposeFileOutline.Read(project.Files);
+        Directory.CreateDirectory(project.StateDirectory);
+        await File.WriteAllTextAsync(project.SessionOverrideFile, Render(outline, project.Session), cancellationToken).ConfigureAwait(false);
+        return project.SessionOverrideFile;
+    }
+}

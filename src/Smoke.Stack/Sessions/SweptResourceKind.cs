@@ -1,0 +1,8 @@
+namespace Smoke.Stack.Sessions;
+
+public enum SweptResourceKind
+{
+    Container,
+    Network,
+    Volume,
+}
