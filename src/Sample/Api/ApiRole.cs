@@ -14,6 +14,8 @@ internal static class ApiRole
         services.AddPerTokenRateLimit(settings);
         services.AddProblemDetails();
         services.AddSampleMetrics();
+        // One instance made now: health checks are otherwise created per run, and slow-start counts from process start.
+        services.AddSingleton(new FaultHealthCheck(settings.Fault, TimeProvider.System));
         services.AddHealthChecks().AddCheck<FaultHealthCheck>("startup", tags: [HealthEndpoints.ReadyTag]);
     }
 

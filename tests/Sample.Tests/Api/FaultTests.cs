@@ -36,6 +36,18 @@ public sealed class FaultTests(PlatformServices platform)
     }
 
     [Fact]
+    public async Task Slow_start_becomes_ready_once_the_delay_has_passed()
+    {
+        await using var api = await ApiWithFaultAsync("slow-start=2");
+        using var client = api.CreateClient();
+
+        var status = await Eventually.HoldsAsync(
+            async () => (await client.GetAsync("/healthz/ready")).StatusCode, code => code == HttpStatusCode.OK, "readiness after slow-start=2");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
     public async Task Http_500_fails_every_api_call_but_stays_ready()
     {
         await using var api = await ApiWithFaultAsync("http-500");
