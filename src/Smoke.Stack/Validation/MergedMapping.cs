@@ -11,13 +11,7 @@ internal sealed class MergedMapping
     private const string MergeKey = "<<";
     private readonly List<KeyValuePair<YamlScalarNode, YamlNode>> _entries = [];
 
-    public MergedMapping(YamlMappingNode node)
-    {
-        Node = node;
-        Collect(node, new HashSet<string>(StringComparer.Ordinal), depth: 0);
-    }
-
-    public YamlMappingNode Node { get; }
+    public MergedMapping(YamlMappingNode node) => Collect(node, new HashSet<string>(StringComparer.Ordinal), depth: 0);
 
     public IReadOnlyList<KeyValuePair<YamlScalarNode, YamlNode>> Entries => _entries;
 

@@ -57,6 +57,14 @@ internal static partial class SmokeLabelChecks
             case YamlSequenceNode list:
                 foreach (var item in list.Children)
                 {
+                    if (item is not YamlScalarNode)
+                    {
+                        problems.Error(ConfigRule.MalformedEntry, project.At(item),
+                            $"a labels: entry of service \"{service.Name}\" is not \"key=value\": in list form write - \"io.smoke.wait.tcp=5432\", " +
+                            "or drop the dashes to use the mapping form");
+                        continue;
+                    }
+
                     var text = project.Text(item) ?? "";
                     var equals = text.IndexOf('=', StringComparison.Ordinal);
                     yield return equals < 0 ? (text, "", item) : (text[..equals], text[(equals + 1)..], item);

@@ -9,13 +9,24 @@ public sealed class SmokeLabelValidationTests
     {
         var report = await ValidationCorpus.ValidateAsync("unknown-smoke-label.yml");
 
-        Assert.All(report.Problems, problem => Assert.Equal(ConfigRule.UnknownSmokeLabel, problem.Rule));
-        Assert.Equal([7, 12, 13], report.Problems.Lines());
+        var unknown = report.Only(ConfigRule.UnknownSmokeLabel);
+        Assert.Equal([7, 12, 13], unknown.Lines());
         Assert.Contains("label io.smoke.wait.htpp, which Smoke does not know and ignores (did you mean \"io.smoke.wait.http\"?)",
-            report.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("(did you mean \"io.smoke.critical\"?)", report.Problems[1].Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("did you mean", report.Problems[2].Message, StringComparison.Ordinal);
-        Assert.Contains("known: io.smoke.wait.http, io.smoke.wait.tcp", report.Problems[2].Message, StringComparison.Ordinal);
+            unknown[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(did you mean \"io.smoke.critical\"?)", unknown[1].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", unknown[2].Message, StringComparison.Ordinal);
+        Assert.Contains("known: io.smoke.wait.http, io.smoke.wait.tcp", unknown[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_label_list_entry_written_as_a_mapping_is_malformed()
+    {
+        var report = await ValidationCorpus.ValidateAsync("unknown-smoke-label.yml");
+
+        var malformed = Assert.Single(report.Only(ConfigRule.MalformedEntry));
+        Assert.Equal(17, malformed.Line);
+        Assert.StartsWith("a labels: entry of service \"generator\" is not \"key=value\"", malformed.Message, StringComparison.Ordinal);
+        Assert.Equal(4, report.Problems.Count);
     }
 
     [Fact]
