@@ -16,7 +16,7 @@ public sealed class ErrorResponseTests
     public async Task Requests_without_a_known_token_are_unauthorized(string? token)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var api = Api.WithToken(token);
+        using var api = PlatformApi.WithToken(token);
 
         using var response = await api.GetAsync("api/jobs", timeout.Token);
 
@@ -33,7 +33,7 @@ public sealed class ErrorResponseTests
     public async Task The_read_only_token_cannot_create_jobs()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var api = Api.ReadOnly();
+        using var api = PlatformApi.ReadOnly();
         var job = JobRequest.Smallest("direct", "forbidden");
 
         using var response = await api.PostAsJsonAsync("api/jobs", job, timeout.Token);
@@ -52,7 +52,7 @@ public sealed class ErrorResponseTests
     public async Task An_unknown_job_is_not_found()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var api = Api.ReadOnly();
+        using var api = PlatformApi.ReadOnly();
         var id = Guid.NewGuid();
 
         using var response = await api.GetAsync($"api/jobs/{id}", timeout.Token);
@@ -75,7 +75,7 @@ public sealed class ErrorResponseTests
     public async Task An_invalid_job_is_unprocessable_and_names_the_field(string body, string field)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var api = Api.ReadWrite();
+        using var api = PlatformApi.ReadWrite();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
         using var response = await api.PostAsync("api/jobs", content, timeout.Token);
@@ -97,7 +97,7 @@ public sealed class ErrorResponseTests
         const int parallel = 25;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var limit = int.Parse(SmokeVariables.Optional("SAMPLE_RATE_LIMIT_PER_MINUTE") ?? "600", System.Globalization.CultureInfo.InvariantCulture);
-        using var api = Api.WithToken($"smoke-quota-{SmokeRun.Id}-{Guid.NewGuid():N}");
+        using var api = PlatformApi.WithToken($"smoke-quota-{SmokeRun.Id}-{Guid.NewGuid():N}");
 
         // The window is fixed: if it rolls over part-way, the second window's quota is spent too.
         HttpResponseMessage? throttled = null;

@@ -58,7 +58,7 @@ public sealed partial class HealthTests
     public async Task Database_health_reports_connection_pool_statistics()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var http = ServiceHttp.Create(Api.Service);
+        using var http = ServiceHttp.Create(PlatformApi.Service);
 
         using var response = await http.GetAsync("healthz/database", timeout.Token);
 
@@ -78,7 +78,7 @@ public sealed partial class HealthTests
     public async Task Metrics_are_served_in_the_prometheus_text_format()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var http = ServiceHttp.Create(Api.Service);
+        using var http = ServiceHttp.Create(PlatformApi.Service);
 
         using var response = await http.GetAsync("metrics", timeout.Token);
 

@@ -16,8 +16,8 @@ public sealed class JobTests
     public async Task A_created_job_can_be_read_back()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var writer = Api.ReadWrite();
-        using var reader = Api.ReadOnly();
+        using var writer = PlatformApi.ReadWrite();
+        using var reader = PlatformApi.ReadOnly();
         var request = JobRequest.Smallest("direct", "create-read");
 
         using var created = await writer.PostAsJsonAsync("api/jobs", request, timeout.Token);
@@ -41,7 +41,7 @@ public sealed class JobTests
     {
         const int maxPages = 20;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        using var api = Api.ReadWrite();
+        using var api = PlatformApi.ReadWrite();
         var mine = new HashSet<Guid>();
         for (var i = 0; i < PageSize + 1; i++)
         {
@@ -78,7 +78,7 @@ public sealed class JobTests
         const int creates = 8;
         const int reads = 16;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        using var api = Api.ReadWrite();
+        using var api = PlatformApi.ReadWrite();
 
         var creating = Enumerable.Range(0, creates).Select(async _ =>
         {

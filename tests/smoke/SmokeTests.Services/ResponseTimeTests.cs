@@ -21,7 +21,7 @@ public sealed class ResponseTimeTests
     public async Task Endpoint_answers_within_its_budget(string method, string path, int budgetMilliseconds)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        using var api = Api.ReadWrite();
+        using var api = PlatformApi.ReadWrite();
 
         // The first call pays for connection set-up and the server's warm-up; it is not timed.
         await CallAsync(api, method, path, timeout.Token);

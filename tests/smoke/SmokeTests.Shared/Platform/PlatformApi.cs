@@ -1,7 +1,7 @@
-namespace SmokeTests.Services;
+namespace SmokeTests.Shared;
 
-/// <summary>Clients for the api service, as each kind of caller sees it.</summary>
-internal static class Api
+/// <summary>Clients for the platform's api service, as each kind of caller sees it. Dispose them when done.</summary>
+public static class PlatformApi
 {
     public const string Service = "api";
 
