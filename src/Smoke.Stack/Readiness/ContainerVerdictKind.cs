@@ -1,0 +1,8 @@
+namespace Smoke.Stack.Readiness;
+
+internal enum ContainerVerdictKind
+{
+    Pending,
+    Ready,
+    Failed,
+}
