@@ -1,0 +1,28 @@
+namespace Smoke.Stack.Images;
+
+/// <summary>What the Images step asks for.</summary>
+public sealed record ImageProvisioningRequest(IReadOnlyList<string> ComposeFiles, string RepositoryRoot)
+{
+    public ImageSource Source { get; init; } = ImageSource.Auto;
+
+    /// <summary>The recipes to consider; the bundled ones by default.</summary>
+    public IReadOnlyList<ImageRecipe> Recipes { get; init; } = ImageRecipes.Bundled;
+
+    /// <summary>A Debian base to build on instead of making one with debootstrap (e.g. SMOKE_BASE_IMAGE).</summary>
+    public string? BaseImage { get; init; }
+
+    /// <summary>The output of <c>dotnet publish</c> for recipes that carry the app (copied to their <see cref="ImageRecipe.PublishedAppPath"/>).</summary>
+    public string? PublishedAppDirectory { get; init; }
+
+    /// <summary>An extra tag for app images (compose's RELEASE_TAG), e.g. <c>dev</c> or <c>v42</c>.</summary>
+    public string? ReleaseTag { get; init; }
+
+    /// <summary>Values for the recipes' optional build arguments, e.g. <c>SAMPLE_FAULT=http-500</c>.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long a pull may take to show that a registry answers at all, in auto mode.</summary>
+    public TimeSpan PullProbeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Where debootstrap may write the base root filesystem (about 200 MB, removed after the import).</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "smoke-images");
+}
