@@ -1,4 +1,4 @@
-using Npgsql;
+using System.Globalization;
 
 namespace SmokeTests.Database;
 
@@ -34,7 +34,7 @@ public sealed class PoolingTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var database = StackDatabase.Connect();
 
-        var max = int.Parse(await database.ScalarAsync<string>("SHOW max_connections", timeout.Token), System.Globalization.CultureInfo.InvariantCulture);
+        var max = int.Parse(await database.ScalarAsync<string>("SHOW max_connections", timeout.Token), CultureInfo.InvariantCulture);
         var used = await database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'", timeout.Token);
 
         Assert.True(max - used >= 2 * PoolSize, $"postgres at {database.Endpoint} has {used} of {max} client connections in use; fewer than {2 * PoolSize} are left.");

@@ -1,3 +1,4 @@
+using System.Text;
 using RabbitMQ.Client;
 
 namespace SmokeTests.EventBus;
@@ -61,7 +62,7 @@ internal sealed class ScratchTopology : IAsyncDisposable
             routingKey,
             mandatory: true,
             new BasicProperties { Persistent = true, ContentType = "text/plain", MessageId = messageId },
-            System.Text.Encoding.UTF8.GetBytes(body),
+            Encoding.UTF8.GetBytes(body),
             cancellationToken);
 
     public async ValueTask DisposeAsync()

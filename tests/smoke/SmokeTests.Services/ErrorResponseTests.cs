@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -96,7 +97,7 @@ public sealed class ErrorResponseTests
     {
         const int parallel = 25;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var limit = int.Parse(SmokeVariables.Optional("SAMPLE_RATE_LIMIT_PER_MINUTE") ?? "600", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(SmokeVariables.Optional("SAMPLE_RATE_LIMIT_PER_MINUTE") ?? "600", CultureInfo.InvariantCulture);
         using var api = PlatformApi.WithToken($"smoke-quota-{SmokeRun.Id}-{Guid.NewGuid():N}");
 
         // The window is fixed: if it rolls over part-way, the second window's quota is spent too.

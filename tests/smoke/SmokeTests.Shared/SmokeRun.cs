@@ -10,5 +10,5 @@ public static class SmokeRun
     /// time so that anything a crashed run left behind shows its age.
     /// </summary>
     public static string Id { get; } =
-        DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Random.Shared.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture);
+        DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + Random.Shared.Next(0x1000000).ToString("x6", CultureInfo.InvariantCulture);
 }
