@@ -1,0 +1,30 @@
+using Smoke.Testing.Policy;
+using Smoke.Testing.Results;
+
+namespace Smoke.Testing.Running;
+
+/// <summary>Every selected smoke test project, in the order they were given, and the run's own timing.</summary>
+public sealed record SmokeRunResult(IReadOnlyList<SmokeProjectResult> Projects, DateTimeOffset Start, TimeSpan Duration)
+{
+    /// <summary>Projects left out by <see cref="SmokeRunOptions.Only"/>.</summary>
+    public IReadOnlyList<string> NotSelected { get; init; } = [];
+
+    /// <summary>Things a person should know that did not fail the run, e.g. an <c>--only</c> name that matched nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public IReadOnlyList<TestCase> Tests => Projects.SelectMany(project => project.Tests).ToList();
+
+    public int Passed => Projects.Sum(project => project.Passed);
+
+    public int Failed => Projects.Sum(project => project.Failed);
+
+    public int Skipped => Projects.Sum(project => project.Skipped);
+
+    public int Flaky => Projects.Sum(project => project.Flaky);
+
+    /// <summary>True when every project passed (flaky tests allowed).</summary>
+    public bool Succeeded => Projects.All(project => project.Status == SmokeProjectStatus.Passed);
+
+    /// <summary>What the rollback policy judges: every final test, the placeholders of hung and crashed projects included.</summary>
+    public RollbackPolicyInput ToPolicyInput() => new(Tests);
+}
