@@ -27,11 +27,9 @@ public sealed record DockerEndpoint
         : Parse("unix:///var/run/docker.sock");
 
     /// <summary>DOCKER_HOST when set, else the platform's default socket.</summary>
-    public static DockerEndpoint FromEnvironment()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        return string.IsNullOrWhiteSpace(host) ? Default : Parse(host);
-    }
+    public static DockerEndpoint FromEnvironment() => FromDockerHost(Environment.GetEnvironmentVariable("DOCKER_HOST"));
+
+    internal static DockerEndpoint FromDockerHost(string? dockerHost) => string.IsNullOrWhiteSpace(dockerHost) ? Default : Parse(dockerHost);
 
     public static DockerEndpoint Parse(string address)
     {

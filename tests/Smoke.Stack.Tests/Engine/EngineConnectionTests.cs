@@ -56,6 +56,23 @@ public sealed class EngineConnectionTests
     }
 
     [Fact]
+    public async Task DOCKER_HOST_pointing_at_a_missing_socket_gives_the_one_clear_error()
+    {
+        using var client = new DockerEngineClient(DockerEndpoint.FromDockerHost("unix:///tmp/nope.sock"));
+
+        var error = await Assert.ThrowsAsync<DockerEngineUnreachableException>(() => client.PingAsync());
+
+        Assert.Equal("cannot reach the Docker engine at unix:///tmp/nope.sock: the socket /tmp/nope.sock does not exist; is dockerd running?", error.Message);
+    }
+
+    [Fact]
+    public void Without_DOCKER_HOST_the_default_socket_is_used()
+    {
+        Assert.Equal(DockerEndpoint.Default, DockerEndpoint.FromDockerHost(" "));
+        Assert.Equal("unix:///var/run/docker.sock", DockerEndpoint.FromDockerHost(null).ToString());
+    }
+
+    [Fact]
     public async Task A_socket_nobody_listens_on_gives_the_one_clear_error()
     {
         var path = Path.Combine(Path.GetTempPath(), $"smoke-dead-{Guid.NewGuid():N}.sock");
