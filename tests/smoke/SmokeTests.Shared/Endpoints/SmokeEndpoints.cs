@@ -37,7 +37,10 @@ public static class SmokeEndpoints
         return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
     }
 
-    /// <summary>The variable the pipeline sets for a service: <c>VariableName("api-gateway", "URL")</c> is <c>SMOKE_API_GATEWAY_URL</c>.</summary>
+    /// <summary>
+    /// The variable the pipeline sets for a service: <c>VariableName("api-gateway", "URL")</c> is
+    /// <c>SMOKE_API_GATEWAY_URL</c>. Dots become underscores too, as no shell accepts them in a name.
+    /// </summary>
     public static string VariableName(string service, string suffix) =>
-        $"SMOKE_{service.ToUpperInvariant().Replace('-', '_')}_{suffix}";
+        $"SMOKE_{service.ToUpperInvariant().Replace('-', '_').Replace('.', '_')}_{suffix}";
 }
