@@ -15,7 +15,7 @@ internal sealed partial class Build
 
     Target Test => _ => _
         .Description("Run Smoke's own test projects and print 'Tests: N passed, N failed, N skipped'")
-        .DependsOn(Compile)
+        .DependsOn(Compile, Images, EnsureTestTools)
         .Executes(async ct =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
@@ -33,6 +33,7 @@ internal sealed partial class Build
                         "--logger", $"trx;LogFileName={name}.trx", "--results-directory", TestResultsDirectory,
                         "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
                     ],
+                    environment: TestEnvironment(),
                     allowFailure: true,
                     cancellationToken: ct);
 
@@ -59,6 +60,29 @@ internal sealed partial class Build
                     $". Results are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
             }
         });
+
+    /// <summary>Tools our own tests drive besides Docker: Chromium renders the HTML report.</summary>
+    Target EnsureTestTools => _ => _
+        .Description("Install what the tests drive besides Docker (Chromium for the HTML report) where allowed")
+        .Unlisted()
+        .OnlyWhenStatic(() => !File.Exists("/usr/bin/chromium"))
+        .Executes(async ct =>
+        {
+            if (NoInstall || !OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/etc/debian_version"))
+            {
+                throw new InvalidOperationException(
+                    "Chromium is missing at /usr/bin/chromium and this run may not install it; install the Debian package `chromium`, then run ./build.sh Test again");
+            }
+
+            var apt = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+            await Tool.RunAsync("apt-get", ["update", "-qq"], environment: apt, quiet: true, cancellationToken: ct);
+            await Tool.RunAsync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], environment: apt, quiet: true, cancellationToken: ct);
+            Log.Info("installed chromium");
+        });
+
+    /// <summary>The tests reach the images the Images target made through the same variables compose uses.</summary>
+    Dictionary<string, string?> TestEnvironment() =>
+        imageVariables.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
 
     IEnumerable<string> TestProjects() =>
         Directory.EnumerateDirectories(Path.Combine(RootDirectory, "tests"), "*.Tests")

@@ -33,15 +33,17 @@ internal sealed partial class Build : PipelineBuild
             cancellationToken: ct));
 
     Target Clean => _ => _
-        .Description("Remove build outputs and artifacts")
+        .Description("Remove build outputs, artifacts and every stack, network and volume Smoke created on this engine")
         .Before(Restore)
-        .Executes(() =>
+        .Executes(async ct =>
         {
             foreach (var directory in CleanableDirectories())
             {
                 Directory.Delete(directory, recursive: true);
                 Log.Info($"removed {Path.GetRelativePath(RootDirectory, directory)}");
             }
+
+            await RemoveAllStacksAsync(ct);
         });
 
     IEnumerable<string> CleanableDirectories()

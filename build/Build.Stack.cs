@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Smoke.Pipeline;
+using Smoke.Stack.Compose;
+using Smoke.Stack.Engine;
+using Smoke.Stack.Images;
+using Smoke.Stack.Installation;
+using Smoke.Stack.Sessions;
+
+namespace Smoke.Build;
+
+/// <summary>The stack under test: a Docker engine, its images, and the compose project up and down.</summary>
+internal sealed partial class Build
+{
+    [Parameter("Compose file of the stack under test")]
+    public string ComposeFile { get; set; } = "docker-compose.services.yml";
+
+    [Parameter("Compose project name; every run gets its own when empty")]
+    public string? ProjectName { get; set; }
+
+    [Parameter("Where images come from: Auto (pull, else build offline), Pull, or Offline (never pull)")]
+    public ImageSource ImageSource { get; set; } = ImageSource.Auto;
+
+    [Parameter("Never install or start a Docker engine; say what is missing instead")]
+    public bool NoInstall { get; set; }
+
+    [Parameter("Env file with the stack's variables; default .env.<profile>, .env.dev without a profile")]
+    public string? EnvFile { get; set; }
+
+    [Parameter("Release tag of the application images")]
+    public string Release { get; set; } = "dev";
+
+    /// <summary>The environment profile: the last --profile given, dev without one.</summary>
+    string EnvironmentProfile => Profile.LastOrDefault() ?? "dev";
+
+    string ComposeFilePath => Path.GetFullPath(ComposeFile, RootDirectory);
+
+    string EnvFilePath => Path.GetFullPath(EnvFile ?? $".env.{EnvironmentProfile}", RootDirectory);
+
+    /// <summary>A stack left running on purpose (ComposeUp without ComposeDown), so a later run can take it down.</summary>
+    string KeptStackFile => Path.Combine(TemporaryDirectory, "stack.json");
+
+    readonly Lazy<DockerEngineClient> engine = new(() => DockerEngineClient.FromEnvironment());
+
+    DockerEngineClient Engine => engine.Value;
+
+    IReadOnlyDictionary<string, string> imageVariables = new Dictionary<string, string>();
+
+    ComposeProject? stack;
+
+    Target EnsureDocker => _ => _
+        .Description("Make sure a Docker engine answers; install and start one where allowed (root on Debian)")
+        .Executes(async ct =>
+        {
+            var installer = new DockerEngineInstaller(
+                new DockerEngineInstallerOptions
+                {
+                    AllowInstall = !NoInstall,
+                    DaemonLogPath = Path.Combine(TemporaryDirectory, "dockerd.log"),
+                },
+                Log.Info);
+            Log.Info((await installer.EnsureAsync(ct)).ToString());
+        });
+
+    Target Images => _ => _
+        .Description("Make every image the compose file needs exist: pull, or build offline from Debian packages")
+        .DependsOn(EnsureDocker)
+        .Executes(async ct =>
+        {
+            var published = await PublishSampleAsync(ct);
+            var provisioner = new ImageProvisioner(Engine, Log.Info);
+            var result = await provisioner.ProvisionAsync(
+                new ImageProvisioningRequest([ComposeFilePath], RootDirectory)
+                {
+                    Source = ImageSource,
+                    PublishedAppDirectory = published,
+                    ReleaseTag = Release,
+                    WorkDirectory = Path.Combine(TemporaryDirectory, "images"),
+                },
+                ct);
+            imageVariables = result.Variables;
+            if (result.BaseImage is { } baseImage)
+            {
+                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = baseImage };
+            }
+        });
+
+    Target ComposeUp => _ => _
+        .Description("Bring the compose stack up, after sweeping what killed runs left behind")
+        .DependsOn(Images)
+        .After(ValidateConfig)
+        .Executes(async ct =>
+        {
+            await SweepOrphansAsync(ct);
+            var session = StackSession.ForCurrentProcess();
+            var name = ComposeProjectName.Normalize(ProjectName ?? ComposeProjectName.ForRun(session.RunId));
+            stack = new ComposeProject([ComposeFilePath], session, name)
+            {
+                EnvFile = File.Exists(EnvFilePath) ? EnvFilePath : null,
+                Variables = imageVariables,
+                WorkingDirectory = RootDirectory,
+                StateDirectory = Path.Combine(TemporaryDirectory, "stacks", name),
+            };
+            await File.WriteAllTextAsync(KeptStackFile, JsonSerializer.Serialize(new KeptStack(stack.Name, stack.Session.RunId)), ct);
+            var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, ct);
+            Log.Info($"bringing up {stack.Name} with {compose.CommandName} {compose.Version}");
+            await compose.UpAsync(stack, cancellationToken: ct);
+        });
+
+    Target ComposeDown => _ => _
+        .Description("Take the stack down with its volumes and remove everything the run created")
+        .AssuredAfterFailure()
+        .After(ComposeUp, WaitHealthy)
+        .Executes(async ct =>
+        {
+            var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, ct);
+            var project = stack ?? KeptProject();
+            if (project is null)
+            {
+                Log.Info("no stack of this checkout is running; nothing to take down");
+                return;
+            }
+
+            await compose.DownAsync(project, ct);
+            var swept = await new SessionSweeper(Engine, Log.Info).RemoveSessionAsync(project.Session.RunId, ct);
+            if (!swept.IsEmpty)
+            {
+                Log.Info($"also removed: {swept}");
+            }
+
+            File.Delete(KeptStackFile);
+            Log.Success($"{project.Name} is down; nothing of it is left");
+        });
+
+    async Task SweepOrphansAsync(CancellationToken cancellationToken)
+    {
+        var swept = await new SessionSweeper(Engine, Log.Info).SweepOrphansAsync(cancellationToken);
+        if (!swept.IsEmpty)
+        {
+            Log.Warn($"swept resources of runs whose process is gone: {swept}");
+        }
+    }
+
+    /// <summary>Clean's share: every Smoke-labelled resource goes, when an engine answers (Clean never installs one).</summary>
+    async Task RemoveAllStacksAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Engine.PingAsync(cancellationToken);
+        }
+        catch (DockerEngineUnreachableException ex)
+        {
+            Log.Info($"no Docker engine answers, so no stacks to remove ({ex.Message})");
+            return;
+        }
+
+        var removed = await new SessionSweeper(Engine, Log.Info).RemoveAllAsync(cancellationToken);
+        Log.Info(removed.IsEmpty ? "no Smoke containers, networks or volumes were left on the engine" : $"removed {removed}");
+        File.Delete(KeptStackFile);
+    }
+
+    /// <summary>The stack an earlier run of this checkout left up (./build.sh ComposeUp), if any.</summary>
+    ComposeProject? KeptProject()
+    {
+        if (!File.Exists(KeptStackFile))
+        {
+            return null;
+        }
+
+        var kept = JsonSerializer.Deserialize<KeptStack>(File.ReadAllText(KeptStackFile))
+                   ?? throw new InvalidOperationException($"{KeptStackFile} is empty; delete it and run ./build.sh Clean to remove every Smoke stack");
+        return new ComposeProject([ComposeFilePath], StackSession.ForCurrentProcess(kept.RunId), kept.Name)
+        {
+            EnvFile = File.Exists(EnvFilePath) ? EnvFilePath : null,
+            WorkingDirectory = RootDirectory,
+            StateDirectory = Path.Combine(TemporaryDirectory, "stacks", kept.Name),
+        };
+    }
+
+    /// <summary>Publishes the sample platform for its image; the provisioner hashes the output, so an unchanged app is not rebuilt.</summary>
+    async Task<string> PublishSampleAsync(CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(TemporaryDirectory, "sample-app");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        await Tool.RunAsync(
+            DotNet,
+            ["publish", Path.Combine(RootDirectory, "src", "Sample", "Sample.csproj"), "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", output, "-nologo", "-v:quiet"],
+            quiet: true,
+            cancellationToken: cancellationToken);
+        return output;
+    }
+
+    sealed record KeptStack(string Name, string RunId);
+}
