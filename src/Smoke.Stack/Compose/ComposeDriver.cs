@@ -83,9 +83,16 @@ public sealed partial class ComposeDriver
         }
     }
 
-    /// <summary><c>down -v --remove-orphans</c>: the project's containers, networks and volumes go.</summary>
-    public async Task DownAsync(ComposeProject project, CancellationToken cancellationToken = default) =>
+    /// <summary><c>down -v --remove-orphans</c>: the project's containers, networks and volumes go, and so does the session override.</summary>
+    public async Task DownAsync(ComposeProject project, CancellationToken cancellationToken = default)
+    {
         await RunCheckedAsync(project, ["down", "-v", "--remove-orphans", "--timeout", "10"], cancellationToken).ConfigureAwait(false);
+        File.Delete(project.SessionOverrideFile);
+        if (Directory.Exists(project.StateDirectory) && !Directory.EnumerateFileSystemEntries(project.StateDirectory).Any())
+        {
+            Directory.Delete(project.StateDirectory);
+        }
+    }
 
     /// <summary>The merged, interpolated configuration as compose prints it.</summary>
     public async Task<string> ConfigAsync(ComposeProject project, CancellationToken cancellationToken = default) =>

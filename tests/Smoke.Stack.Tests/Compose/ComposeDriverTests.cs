@@ -59,6 +59,7 @@ public sealed class ComposeDriverTests
         await stack.Driver.DownAsync(stack.Project);
 
         Assert.Empty(await stack.LeftoversAsync());
+        Assert.False(Directory.Exists(stack.Project.StateDirectory));
     }
 
     [Fact]
