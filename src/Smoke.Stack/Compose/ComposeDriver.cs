@@ -287,6 +287,7 @@ public sealed partial class ComposeDriver
     [GeneratedRegex(@"^Pulling (?<service>[a-zA-Z0-9._-]+) \(", RegexOptions.Multiline)]
     private static partial Regex PullingService();
 
-    [GeneratedRegex(@"^\s*(?<service>[a-zA-Z0-9._-]+) (?:Error|Pulling)\b", RegexOptions.Multiline)]
+    // Compose v2 prefixes status lines with a symbol: " ✘ api Error pull access denied".
+    [GeneratedRegex(@"^\s*(?:[^\sa-zA-Z0-9]\s+)?(?<service>[a-zA-Z0-9._-]+) (?:Error|Pulling)\b", RegexOptions.Multiline)]
     private static partial Regex ServiceStatusLine();
 }

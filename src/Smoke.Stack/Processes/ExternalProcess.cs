@@ -43,7 +43,7 @@ internal static class ExternalProcess
         var error = new StringBuilder();
         var gate = new object();
         process.OutputDataReceived += (_, e) => Collect(e.Data, output, options.OnOutput);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, error, options.OnError ?? options.OnOutput);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, error, options.OnOutput);
         try
         {
             process.Start();

@@ -6,8 +6,6 @@ internal sealed record ProcessOptions
 
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Each line of standard output (and of standard error, unless <see cref="OnError"/> is set).</summary>
+    /// <summary>Each line of standard output and standard error, as it comes.</summary>
     public Action<string>? OnOutput { get; init; }
-
-    public Action<string>? OnError { get; init; }
 }

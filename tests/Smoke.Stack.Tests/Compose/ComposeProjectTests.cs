@@ -105,6 +105,7 @@ public sealed class ComposeProjectTests
     [InlineData("Pulling api (127.0.0.1:1/smoke/sample:nope)...\nERROR: Get \"http://127.0.0.1:1/v2/\": connection refused", "api")]
     [InlineData("Creating p_db_1 ... done\nERROR: for worker  Cannot start service worker: oci runtime error", "worker")]
     [InlineData(" api Pulling \n api Error pull access denied for smoke/sample", "api")]
+    [InlineData(" ✘ worker Error Get \"http://127.0.0.1:1/v2/\": connection refused", "worker")]
     [InlineData("ERROR: Network back declared as external, but could not be found.", null)]
     public void The_service_compose_blames_is_picked_out_of_its_error_output(string standardError, string? service)
     {
