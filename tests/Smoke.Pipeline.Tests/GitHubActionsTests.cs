@@ -56,6 +56,20 @@ public sealed class GitHubActionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_secret_learnt_while_running_is_masked_from_then_on_and_registered_with_the_runner()
+    {
+        run.Environment["GITHUB_ACTIONS"] = "true";
+
+        var exitCode = await run.RunAsync<LearntSecretBuild>("Use");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("before: s3cr3t-from-file", run.Lines);
+        Assert.Contains("::add-mask::s3cr3t-from-file", run.Lines);
+        Assert.Contains("after: ***", run.Lines);
+        Assert.Contains("::warning::still ***", run.Lines);
+    }
+
+    [Fact]
     public async Task Parallel_runs_on_a_runner_are_not_grouped()
     {
         run.Environment["GITHUB_ACTIONS"] = "true";

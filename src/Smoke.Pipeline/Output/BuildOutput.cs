@@ -21,6 +21,18 @@ internal sealed class BuildOutput(TextWriter writer, BuildHost host) : ILogSink
         }
     }
 
+    /// <summary>A value learnt while the build runs (a password read from an env file): masked from now on, and on the host too.</summary>
+    public void AddSecret(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || Masker.Secrets.Contains(value))
+        {
+            return;
+        }
+
+        Masker.Add(value);
+        WriteUnmasked(Host.SecretsRegistered([value]));
+    }
+
     public void WriteLines(IEnumerable<string> lines)
     {
         lock (gate)

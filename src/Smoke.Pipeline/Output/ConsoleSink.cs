@@ -8,4 +8,6 @@ internal sealed class ConsoleSink : ILogSink
     private readonly BuildOutput output = new(Console.Out, new TerminalHost(colors: false));
 
     public void Write(LogEntry entry) => output.Write(entry);
+
+    public void AddSecret(string value) => output.AddSecret(value);
 }

@@ -4,4 +4,6 @@ namespace Smoke.Pipeline;
 internal interface ILogSink
 {
     void Write(LogEntry entry);
+
+    void AddSecret(string value);
 }

@@ -23,5 +23,8 @@ public static class Log
     public static void Error(string message, string? file = null, int? line = null, int? column = null) =>
         Write(new LogEntry(LogLevel.Error, message, file, line, column));
 
+    /// <summary>Masks <paramref name="value"/> in every line written from now on, e.g. a password the build read from a file.</summary>
+    public static void Secret(string value) => (Sink ?? ConsoleSink.Instance).AddSecret(value);
+
     private static void Write(LogEntry entry) => (Sink ?? ConsoleSink.Instance).Write(entry);
 }

@@ -31,6 +31,8 @@ internal sealed class TargetOutput(BuildOutput build, bool buffered) : ILogSink
         }
     }
 
+    public void AddSecret(string value) => build.AddSecret(value);
+
     public void Flush()
     {
         lock (gate)
