@@ -8,11 +8,19 @@ namespace Smoke.Stack.Readiness;
 /// </summary>
 public static class ReadinessConsole
 {
-    public static async Task<ReadinessReport> WaitAsync(ReadinessRequest request, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
+    /// <param name="request">What to wait for.</param>
+    /// <param name="console">Where to show it; the process's console by default.</param>
+    /// <param name="liveTable">Null decides by the console: a live table on an interactive terminal outside CI, lines otherwise.</param>
+    /// <param name="cancellationToken">Stops the wait (Ctrl+C).</param>
+    public static async Task<ReadinessReport> WaitAsync(
+        ReadinessRequest request,
+        IAnsiConsole? console = null,
+        bool? liveTable = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         console ??= AnsiConsole.Console;
-        var live = console.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        var live = liveTable ?? (console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
         var report = live
             ? await WaitWithTableAsync(request, console, cancellationToken).ConfigureAwait(false)
             : await StackReadiness.WaitAsync(request, new ReadinessLineWriter(console.Profile.Out.Writer), cancellationToken).ConfigureAwait(false);

@@ -129,7 +129,7 @@ public sealed class RemoteReadinessTests
         [
             new RemoteService("api") { ReadyUrl = up.Url("/ready") },
             new RemoteService("queue") { ReadyUrl = down.Url("/ready"), Timeout = TimeSpan.FromSeconds(1) },
-        ]), console);
+        ]), console, liveTable: false);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.False(report.IsReady);
@@ -138,6 +138,29 @@ public sealed class RemoteReadinessTests
         Assert.Contains(lines, l => Matches(l, @"^\d\d:\d\d:\d\d\.\d{3} queue +FAILED .*service ""queue"" never became ready within 1s: HTTP 503"));
         Assert.Contains(lines, l => l.StartsWith("error: service \"queue\" never became ready within 1s", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(l => l.Contains(" api ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task On_a_terminal_a_live_table_shows_each_service_with_its_state_and_probe()
+    {
+        await using var up = new LoopbackHttpServer(_ => (200, "ok"));
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        var report = await ReadinessConsole.WaitAsync(ReadinessRequest.ForRemote([new RemoteService("api") { ReadyUrl = up.Url("/ready") }]), console, liveTable: true);
+
+        Assert.True(report.IsReady);
+        var text = output.ToString();
+        Assert.Contains("Service", text, StringComparison.Ordinal);
+        Assert.Contains("Elapsed", text, StringComparison.Ordinal);
+        Assert.Matches(@"│ api +│ ready +│ HTTP 127\.0\.0\.1:\d+/ready", text);
+        Assert.Contains("1 of 1 services ready in", text, StringComparison.Ordinal);
     }
 
     private static bool Matches(string text, string pattern) => System.Text.RegularExpressions.Regex.IsMatch(text, pattern);
