@@ -80,7 +80,7 @@ public sealed class JUnitAttemptMergerTests
         Assert.Equal(("3", "0", "1", "0"), ((string?)suite.Attribute("tests"), (string?)suite.Attribute("failures"), (string?)suite.Attribute("errors"), (string?)suite.Attribute("skipped")));
         Assert.Equal("4.500", (string?)suite.Attribute("time"));
         Assert.Equal("2025-03-14T13:09:26Z", (string?)suite.Attribute("timestamp"));
-        Assert.Equal("net10.0", (string?)suite.Descendants("property").Single().Attribute("value"));
+        Assert.Equal("net10.0", (string?)suite.Element("properties")!.Element("property")!.Attribute("value"));
         Assert.Equal("1", (string?)merged.Root!.Attribute("errors"));
     }
 
