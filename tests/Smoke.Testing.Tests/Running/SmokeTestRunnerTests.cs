@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
+using Smoke.Testing.Reports;
 using Smoke.Testing.Results;
 using Smoke.Testing.Running;
 
@@ -154,6 +156,24 @@ public sealed class SmokeTestRunnerTests(FixtureProjects fixtures)
         Assert.Contains("Fixture.Flaky: retrying 3 failed tests (retry 1 of 1)", lines);
         Assert.Contains(lines, line => line.StartsWith("Fixture.Hanging: hung in ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(FixtureProjects.Password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_reports_of_a_real_run_show_the_hung_project_the_failure_and_the_flaky_tests()
+    {
+        var report = new RunReport(new RunInfo("fixture-run", FirstRun.Start, FirstRun.Start + FirstRun.Duration, Environment.MachineName)) { Smoke = FirstRun };
+
+        var files = await SmokeReport.WriteAsync(report, fixtures.NewDirectory("first-run-report"), [FixtureProjects.Password]);
+
+        var json = JsonDocument.Parse(await File.ReadAllTextAsync(files.Json)).RootElement;
+        Assert.Equal("failed", json.GetProperty("verdict").GetString());
+        Assert.Equal(["passed", "failed", "hung", "passed"], json.GetProperty("projects").EnumerateArray().Select(project => project.GetProperty("status").GetString()));
+        Assert.Equal(3, json.GetProperty("totals").GetProperty("flaky").GetInt32());
+        var markdown = await File.ReadAllTextAsync(files.Markdown);
+        Assert.Contains("- Fixture.Hanging hung", markdown, StringComparison.Ordinal);
+        Assert.Contains("### ❌ FailingTests.Reports\\_a\\_wrong\\_status", markdown, StringComparison.Ordinal);
+        Assert.Contains("| FlakyTests.Row\\_fails\\_the\\_first\\_time\\(row: 2\\) | Fixture.Flaky | 1 | first attempt of row-2 fails on purpose |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(FixtureProjects.Password, markdown + await File.ReadAllTextAsync(files.Json) + await File.ReadAllTextAsync(files.Html), StringComparison.Ordinal);
     }
 
     [Fact]
