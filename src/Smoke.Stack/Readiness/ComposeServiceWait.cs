@@ -270,6 +270,8 @@ internal sealed class ComposeServiceWait(string service, IReadOnlyList<Container
         Uri? url = _settings?.Http is { } http && ports.TryGetValue(http.ContainerPort, out var httpPort)
             ? new Uri($"http://{StackReadiness.LoopbackHost}:{httpPort}")
             : null;
-        return new ServiceEndpoint(Service, StackReadiness.LoopbackHost, ports, url);
+
+        // A service that publishes nothing (a one-shot, a worker) cannot be reached: no variables for it.
+        return ports.Count == 0 ? null : new ServiceEndpoint(Service, StackReadiness.LoopbackHost, ports, url);
     }
 }

@@ -33,27 +33,32 @@ public static class ReadinessConsole
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
+
+        // Reasons and log lines go out whole: wrapped at the console width they could not be searched in a CI log.
+        var writer = console.Profile.Out.Writer;
         foreach (var service in report.Services.Where(s => !s.IsReady))
         {
-            console.Write(new Text(service.IsCritical ? "error: " : "warning: ", new Style(service.IsCritical ? Color.Red : Color.Yellow)));
-            console.WriteLine(service.Reason ?? $"service \"{service.Service}\" is not ready");
+            console.Write(new Text(service.IsCritical ? "error:" : "warning:", new Style(service.IsCritical ? Color.Red : Color.Yellow)));
+            writer.WriteLine($" {service.Reason ?? $"service \"{service.Service}\" is not ready"}");
             if (service.LogTail.Count > 0)
             {
-                console.WriteLine($"--- last {service.LogTail.Count} log lines of {service.Service} ---");
+                writer.WriteLine($"--- last {service.LogTail.Count} log lines of {service.Service} ---");
                 foreach (var line in service.LogTail)
                 {
-                    console.WriteLine($"  {line}");
+                    writer.WriteLine($"  {line}");
                 }
 
-                console.WriteLine($"--- end of {service.Service} log ---");
+                writer.WriteLine($"--- end of {service.Service} log ---");
             }
         }
 
         if (report.IsReady)
         {
             var warnings = report.Warnings.Count == 0 ? "" : $" ({report.Warnings.Count} non-critical not ready)";
-            console.WriteLine($"{report.Services.Count(s => s.IsReady)} of {report.Services.Count} services ready in {WaitDuration.Format(report.Elapsed)}{warnings}");
+            writer.WriteLine($"{report.Services.Count(s => s.IsReady)} of {report.Services.Count} services ready in {WaitDuration.Format(report.Elapsed)}{warnings}");
         }
+
+        writer.Flush();
     }
 
     private static async Task<ReadinessReport> WaitWithTableAsync(ReadinessRequest request, IAnsiConsole console, CancellationToken cancellationToken)

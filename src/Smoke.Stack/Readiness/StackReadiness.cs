@@ -56,13 +56,13 @@ public static class StackReadiness
             s => s.Key,
             s => ComposeDependencies.FromLabel(s.Value[0].Labels.GetValueOrDefault("com.docker.compose.depends_on")),
             StringComparer.Ordinal);
-        var services = byService.Keys.Union(dependsOn.Keys).Order(StringComparer.Ordinal).ToList();
-        if (services.Count == 0)
+        if (byService.Count == 0)
         {
             throw new InvalidOperationException(
                 $"compose project \"{project}\" has no containers on the Docker engine at {engine.Endpoint}; start it first (ComposeUp, or `docker-compose -p {project} up -d`), or check the project name");
         }
 
+        var services = byService.Keys.Union(dependsOn.Keys).Order(StringComparer.Ordinal).ToList();
         var context = new ComposeWaitContext(engine, project, request, http, report, cancellationToken);
         var waits = services.ToDictionary(s => s, s => new ComposeServiceWait(s, byService.GetValueOrDefault(s) ?? [], context), StringComparer.Ordinal);
 

@@ -242,7 +242,9 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
     [Fact]
     public async Task A_project_without_containers_is_an_error_naming_the_project()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StackReadiness.WaitAsync(Request()));
+        var dependsOn = new Dictionary<string, IReadOnlyList<string>> { ["api"] = ["db"], ["db"] = [] };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StackReadiness.WaitAsync(Request() with { DependsOn = dependsOn }));
 
         Assert.Contains($"compose project \"{_stack.Project}\" has no containers", error.Message, StringComparison.Ordinal);
     }
