@@ -1,7 +1,11 @@
 using System.Collections;
+using Smoke.GitHub;
 using Smoke.Pipeline;
 using Smoke.Stack.Readiness;
 using Smoke.Stack.Validation;
+using Smoke.Testing.Policy;
+using Smoke.Testing.Reports;
+using Smoke.Testing.Running;
 
 namespace Smoke.Build;
 
@@ -17,11 +21,30 @@ internal sealed partial class Build
     [Parameter("How long a service may take to become ready, unless its io.smoke.wait.timeout label says otherwise")]
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    [Parameter("Which smoke tests run: Quick (Level 1-2 or Critical) or Full")]
+    public SmokeRunMode Mode { get; set; } = SmokeRunMode.Full;
+
+    [Parameter("Run only these smoke projects or categories")]
+    public string[] Only { get; set; } = [];
+
+    [Parameter("Re-run failed smoke tests up to this many times; one that then passes is reported flaky")]
+    public int Retries { get; set; }
+
+    [Parameter("How many smoke projects run at once; default the core count")]
+    public int MaxParallel { get; set; } = Environment.ProcessorCount;
+
+    [Parameter("Longest one smoke project may run before it is killed and reported as hung")]
+    public TimeSpan SmokeProjectTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     string SmokeArtifactsDirectory => Path.Combine(ArtifactsDirectory, "smoke");
 
     string DiagnosticsDirectory => Path.Combine(SmokeArtifactsDirectory, "diagnostics");
 
     ReadinessReport? readiness;
+
+    SmokeRunResult? smokeRun;
+
+    readonly DateTimeOffset buildStarted = DateTimeOffset.UtcNow;
 
     Target ValidateConfig => _ => _
         .Description("Check the compose file, its io.smoke labels, the environment profile and the smoke projects; needs no Docker")
@@ -81,9 +104,131 @@ internal sealed partial class Build
             readiness.EnsureReady();
         });
 
+    Target SmokeTests => _ => _
+        .Description("Run the smoke test projects against the ready stack, in parallel, with JUnit results")
+        .DependsOn(WaitHealthy)
+        .Executes(async ct =>
+        {
+            var stackVariables = ReadEnvFile(EnvFilePath);
+            var secrets = SecretValues(stackVariables).ToList();
+            secrets.ForEach(Log.Secret);
+
+            var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
+            foreach (var (name, value) in readiness!.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")))
+            {
+                environment[name] = value;
+            }
+
+            var runner = new SmokeTestRunner(new SmokeRunOptions
+            {
+                ResultsDirectory = Path.Combine(ArtifactsDirectory, "test-results"),
+                LoggerDirectory = JUnitLoggerDirectory(),
+                MaxParallel = MaxParallel,
+                ProjectTimeout = SmokeProjectTimeout,
+                Mode = Mode,
+                Only = Only,
+                Retries = Retries,
+                Environment = environment,
+                Secrets = secrets,
+                Progress = Log.Info,
+            });
+            smokeRun = await runner.RunAsync(SmokeProjectFiles(), ct);
+            foreach (var line in ConsoleReport.Lines(smokeRun, secrets))
+            {
+                Log.Info(line);
+            }
+
+            if (!smokeRun.Succeeded)
+            {
+                var failed = smokeRun.Projects.Where(p => p.Status != SmokeProjectStatus.Passed).Select(p => $"{p.Name} ({p.Status.ToString().ToLowerInvariant()})");
+                throw new InvalidOperationException(
+                    $"smoke tests failed in {string.Join(", ", failed)}; the failures are above, the JUnit files in artifacts/test-results/ and the report in artifacts/smoke/");
+            }
+        });
+
+    Target Report => _ => _
+        .Description("Write artifacts/smoke/report.json, summary.md and report.html, and the step summary on GitHub Actions")
+        .AssuredAfterFailure()
+        .After(ValidateConfig, WaitHealthy, SmokeTests)
+        .Executes(async ct =>
+        {
+            var report = await CurrentRunReportAsync(ct);
+            var secrets = SecretValues(ReadEnvFile(EnvFilePath));
+            var files = await SmokeReport.WriteAsync(report, SmokeArtifactsDirectory, secrets, ct);
+            Log.Info($"report written: {Path.GetRelativePath(RootDirectory, files.Html)}, {Path.GetRelativePath(RootDirectory, files.Markdown)}, {Path.GetRelativePath(RootDirectory, files.Json)}");
+
+            var actions = await GitHubActionsRuntime.DetectAsync(ct);
+            if (actions.CanWriteSummary)
+            {
+                await actions.AppendSummaryAsync(await File.ReadAllTextAsync(files.Markdown, ct), ct);
+            }
+
+            Log.Info(report.Verdict == RunVerdict.Passed ? "verdict: passed" : $"verdict: failed ({string.Join("; ", report.FailureReasons)})");
+            if (smokeRun is not null)
+            {
+                Log.Info(ConsoleReport.TotalsLine(smokeRun.Tests));
+            }
+        });
+
     Target Smoke => _ => _
         .Description("Validate, bring the stack up, wait until healthy, run the smoke tests, report, tear down")
-        .DependsOn(ValidateConfig, WaitHealthy, ComposeDown);
+        .DependsOn(ValidateConfig, SmokeTests, Report, ComposeDown);
+
+    async Task<RunReport> CurrentRunReportAsync(CancellationToken cancellationToken)
+    {
+        var sha = await Tool.RunAsync("git", ["rev-parse", "HEAD"], RootDirectory, quiet: true, allowFailure: true, cancellationToken: cancellationToken);
+        var services = readiness?.Services ?? [];
+        return new RunReport(
+            new RunInfo(stack?.Session.RunId ?? "local", buildStarted, DateTimeOffset.UtcNow, Environment.MachineName)
+            {
+                GitSha = sha.ExitCode == 0 ? sha.Output.FirstOrDefault()?.Trim() : null,
+                Profile = EnvironmentProfile,
+            })
+        {
+            Targets = Outcomes.Select(o => new ReportedTarget(o.Name, Enum.Parse<ReportedTargetStatus>(o.Status.ToString()), o.Duration, o.Note)).ToList(),
+            Services = services.Select(s => new ReportedService(s.Service, s.IsReady, s.Elapsed, s.Reason) { Critical = s.IsCritical }).ToList(),
+            Smoke = smokeRun,
+            Rollback = smokeRun is null && readiness is null ? null : RollbackDecisionFor(smokeRun, services),
+        };
+    }
+
+    static RollbackDecision RollbackDecisionFor(SmokeRunResult? run, IReadOnlyList<ServiceReadiness> services) =>
+        new RollbackPolicy(null).Decide(new RollbackPolicyInput(run?.Tests ?? [])
+        {
+            Services = services.Select(s => new ServiceReadinessOutcome(s.Service, s.IsCritical, s.IsReady) { Detail = s.Reason, Elapsed = s.Elapsed }).ToList(),
+        });
+
+    /// <summary>The listed smoke projects as project files; a listed folder means the one .csproj in it.</summary>
+    IEnumerable<string> SmokeProjectFiles() =>
+        SmokeProjects
+            .Select(project => Path.GetFullPath(project, RootDirectory))
+            .Select(path => Directory.Exists(path) && Directory.GetFiles(path, "*.csproj") is [var single] ? single : path);
+
+    /// <summary>The logger alone in its own folder: VSTest scans an adapter path for *.TestLogger.dll.</summary>
+    string JUnitLoggerDirectory()
+    {
+        var directory = Path.Combine(TemporaryDirectory, "junit-logger");
+        Directory.CreateDirectory(directory);
+        var logger = typeof(Smoke.JUnit.TestLogger.JUnitLogger).Assembly.Location;
+        File.Copy(logger, Path.Combine(directory, Path.GetFileName(logger)), overwrite: true);
+        return directory;
+    }
+
+    /// <summary>An env file's KEY=VALUE lines, as compose reads them.</summary>
+    static Dictionary<string, string> ReadEnvFile(string path) =>
+        !File.Exists(path)
+            ? []
+            : File.ReadAllLines(path)
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
+                .Select(line => line.Split('=', 2))
+                .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
+
+    static IEnumerable<string> SecretValues(IReadOnlyDictionary<string, string> variables) =>
+        variables
+            .Where(pair => new[] { "PASSWORD", "TOKEN", "SECRET", "KEY" }.Any(word => pair.Key.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(pair => pair.Value)
+            .Where(value => value.Length > 0);
 
     static Dictionary<string, string> ProcessEnvironment() =>
         Environment.GetEnvironmentVariables()

@@ -109,7 +109,7 @@ internal sealed partial class Build
     Target ComposeDown => _ => _
         .Description("Take the stack down with its volumes and remove everything the run created")
         .AssuredAfterFailure()
-        .After(ComposeUp, WaitHealthy)
+        .After(ComposeUp, WaitHealthy, SmokeTests, Report)
         .Executes(async ct =>
         {
             var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, ct);
