@@ -132,7 +132,7 @@ internal sealed partial class Build
                 Secrets = secrets,
                 Progress = Log.Info,
             });
-            smokeRun = await runner.RunAsync(SmokeProjectFiles(), ct);
+            smokeRun = await runner.RunAsync(SmokeShard.Select(SmokeProjectFiles()), ct);
             foreach (var line in ConsoleReport.Lines(smokeRun, secrets))
             {
                 Log.Info(line);

@@ -9,7 +9,7 @@ namespace Smoke.Build;
 /// </summary>
 internal sealed partial class Build : PipelineBuild
 {
-    public static int Main(string[] args) => Execute<Build>(args, x => x.Smoke);
+    public static int Main(string[] args) => GenerateWorkflowsWhenAsked(args) ?? Execute<Build>(args, x => x.Smoke);
 
     [Parameter("Configuration to build: Debug or Release")]
     public string Configuration { get; set; } = "Debug";
