@@ -92,17 +92,24 @@ internal sealed partial class Build
         .DependsOn(ComposeUp)
         .Executes(async ct =>
         {
-            var request = ReadinessRequest.ForCompose(Engine, stack!.Name) with
-            {
-                DependsOn = await ComposeDependencies.ReadFilesAsync([ComposeFilePath], ct),
-                DefaultTimeout = ReadyTimeout,
-                DiagnosticsDirectory = DiagnosticsDirectory,
-            };
-            readiness = await ReadinessConsole.WaitAsync(request, cancellationToken: ct);
-            Directory.CreateDirectory(SmokeArtifactsDirectory);
-            await readiness.Endpoints.WriteFileAsync(Path.Combine(SmokeArtifactsDirectory, "endpoints.json"), ct);
+            readiness = await WaitReadyAsync(stack!, ct);
             readiness.EnsureReady();
         });
+
+    /// <summary>Waits for every service of the project and writes the endpoints file; a rollback waits the same way.</summary>
+    async Task<ReadinessReport> WaitReadyAsync(Smoke.Stack.Compose.ComposeProject project, CancellationToken cancellationToken)
+    {
+        var request = ReadinessRequest.ForCompose(Engine, project.Name) with
+        {
+            DependsOn = await ComposeDependencies.ReadFilesAsync([ComposeFilePath], cancellationToken),
+            DefaultTimeout = ReadyTimeout,
+            DiagnosticsDirectory = DiagnosticsDirectory,
+        };
+        var report = await ReadinessConsole.WaitAsync(request, cancellationToken: cancellationToken);
+        Directory.CreateDirectory(SmokeArtifactsDirectory);
+        await report.Endpoints.WriteFileAsync(Path.Combine(SmokeArtifactsDirectory, "endpoints.json"), cancellationToken);
+        return report;
+    }
 
     Target SmokeTests => _ => _
         .Description("Run the smoke test projects against the ready stack, in parallel, with JUnit results")
@@ -192,8 +199,8 @@ internal sealed partial class Build
         };
     }
 
-    static RollbackDecision RollbackDecisionFor(SmokeRunResult? run, IReadOnlyList<ServiceReadiness> services) =>
-        new RollbackPolicy(null).Decide(new RollbackPolicyInput(run?.Tests ?? [])
+    RollbackDecision RollbackDecisionFor(SmokeRunResult? run, IReadOnlyList<ServiceReadiness> services) =>
+        new RollbackPolicy(PolicyOptions).Decide(new RollbackPolicyInput(run?.Tests ?? [])
         {
             Services = services.Select(s => new ServiceReadinessOutcome(s.Service, s.IsCritical, s.IsReady) { Detail = s.Reason, Elapsed = s.Elapsed }).ToList(),
         });

@@ -26,8 +26,8 @@ internal sealed partial class Build
     [Parameter("Env file with the stack's variables; default .env.<profile>, .env.dev without a profile")]
     public string? EnvFile { get; set; }
 
-    [Parameter("Release tag of the application images")]
-    public string Release { get; set; } = "dev";
+    [Parameter("Release of the application images: what Deploy brings up (v42), or what Rollback goes back to; Smoke builds its image under this tag (default dev)")]
+    public string? Release { get; set; }
 
     /// <summary>The environment profile: the last --profile given, dev without one.</summary>
     string EnvironmentProfile => Profile.LastOrDefault() ?? "dev";
@@ -66,14 +66,17 @@ internal sealed partial class Build
         .DependsOn(EnsureDocker)
         .Executes(async ct =>
         {
-            var published = await PublishSampleAsync(ct);
+            // A deployed release is an image that exists already; building the app from source here would pass it off as the release.
+            var deploying = DeployEnvironment is not null;
+            var published = deploying ? null : await PublishSampleAsync(ct);
             var provisioner = new ImageProvisioner(Engine, Log.Info);
             var result = await provisioner.ProvisionAsync(
                 new ImageProvisioningRequest([ComposeFilePath], RootDirectory)
                 {
                     Source = ImageSource,
+                    Recipes = deploying ? [.. ImageRecipes.Bundled.Where(recipe => recipe.PublishedAppPath is null)] : ImageRecipes.Bundled,
                     PublishedAppDirectory = published,
-                    ReleaseTag = Release,
+                    ReleaseTag = Release ?? "dev",
                     WorkDirectory = Path.Combine(TemporaryDirectory, "images"),
                 },
                 ct);
@@ -85,12 +88,18 @@ internal sealed partial class Build
         });
 
     Target ComposeUp => _ => _
-        .Description("Bring the compose stack up, after sweeping what killed runs left behind")
+        .Description("Bring the compose stack up, after sweeping what killed runs left behind; with --environment, move that environment's stack to the release")
         .DependsOn(Images)
         .After(ValidateConfig)
         .Executes(async ct =>
         {
             await SweepOrphansAsync(ct);
+            if (DeployEnvironment is not null)
+            {
+                await BringUpReleaseAsync(ct);
+                return;
+            }
+
             var session = StackSession.ForCurrentProcess();
             var name = ComposeProjectName.Normalize(ProjectName ?? ComposeProjectName.ForRun(session.RunId));
             stack = new ComposeProject([ComposeFilePath], session, name)
@@ -107,8 +116,9 @@ internal sealed partial class Build
         });
 
     Target ComposeDown => _ => _
-        .Description("Take the stack down with its volumes and remove everything the run created")
+        .Description("Take the stack down with its volumes and remove everything the run created (never an environment's stack)")
         .AssuredAfterFailure()
+        .OnlyWhenStatic(() => DeployEnvironment == null)
         .After(ComposeUp, WaitHealthy, SmokeTests, Report)
         .Executes(async ct =>
         {

@@ -25,7 +25,10 @@ public sealed class SessionSweeper
         _scope = scope;
     }
 
-    /// <summary>Removes resources made on this host by processes that no longer run (killed with SIGKILL, crashed, power loss).</summary>
+    /// <summary>
+    /// Removes resources made on this host by processes that no longer run (killed with SIGKILL, crashed, power loss).
+    /// The stacks of deployment environments (<see cref="StackSession.EnvironmentLabel"/>) are kept.
+    /// </summary>
     public Task<SweepReport> SweepOrphansAsync(CancellationToken cancellationToken = default) =>
         SweepAsync([StackSession.SessionLabel], IsOrphan, cancellationToken);
 
@@ -39,6 +42,12 @@ public sealed class SessionSweeper
 
     internal static bool IsOrphan(IReadOnlyDictionary<string, string> labels)
     {
+        // A deployed environment's stack is meant to outlive the deploy that made it.
+        if (labels.ContainsKey(StackSession.EnvironmentLabel))
+        {
+            return false;
+        }
+
         if (labels.GetValueOrDefault(StackSession.OwnerHostLabel) != Environment.MachineName
             || !int.TryParse(labels.GetValueOrDefault(StackSession.OwnerPidLabel), System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {

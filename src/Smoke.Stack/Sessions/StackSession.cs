@@ -14,6 +14,9 @@ public sealed record StackSession(string RunId, int OwnerPid, string OwnerHost, 
     public const string OwnerHostLabel = "io.smoke.owner.host";
     public const string OwnerStartTimeLabel = "io.smoke.owner.started";
 
+    /// <summary>Marks the long-lived stack of a deployment environment: it outlives the run that made it and is never swept as an orphan.</summary>
+    public const string EnvironmentLabel = "io.smoke.environment";
+
     private static readonly Lazy<StackSession> ProcessWide = new(() => ForCurrentProcess());
 
     /// <summary>One session for the whole process, used by container fixtures unless told otherwise.</summary>
@@ -25,6 +28,21 @@ public sealed record StackSession(string RunId, int OwnerPid, string OwnerHost, 
         var pid = Environment.ProcessId;
         return new StackSession(runId ?? NewRunId(), pid, Environment.MachineName, OwnerProcess.StartTimeOf(pid));
     }
+
+    /// <summary>
+    /// The session of an environment's long-lived stack (<c>./build.sh Deploy --environment staging</c>). Its labels do not
+    /// change from one deploy to the next, so compose recreates only the services whose image changed, and it names no
+    /// owner process, since the stack is meant to outlive every run.
+    /// </summary>
+    public static StackSession ForEnvironment(string environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
+        var runId = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(environment)))[..8];
+        return new StackSession(runId, 0, Environment.MachineName, null) { DeploymentEnvironment = environment };
+    }
+
+    /// <summary>The deployment environment whose stack this is; null for a run's own stack.</summary>
+    public string? DeploymentEnvironment { get; init; }
 
     /// <summary>Eight hex digits: short enough for a compose project name, random enough for one machine.</summary>
     public static string NewRunId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -42,6 +60,11 @@ public sealed record StackSession(string RunId, int OwnerPid, string OwnerHost, 
             if (OwnerStartTime is { } started)
             {
                 labels[OwnerStartTimeLabel] = started;
+            }
+
+            if (DeploymentEnvironment is { } environment)
+            {
+                labels[EnvironmentLabel] = environment;
             }
 
             return labels;
