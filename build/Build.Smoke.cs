@@ -121,12 +121,12 @@ internal sealed partial class Build
             secrets.ForEach(Log.Secret);
 
             var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
-            foreach (var (name, value) in readiness!.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")))
+            foreach (var (name, value) in readiness?.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")) ?? new Dictionary<string, string>())
             {
                 environment[name] = value;
             }
 
-            var runner = new SmokeTestRunner(new SmokeRunOptions
+            var options = new SmokeRunOptions
             {
                 ResultsDirectory = Path.Combine(ArtifactsDirectory, "test-results"),
                 LoggerDirectory = JUnitLoggerDirectory(),
@@ -138,18 +138,20 @@ internal sealed partial class Build
                 Environment = environment,
                 Secrets = secrets,
                 Progress = Log.Info,
-            });
-            smokeRun = await runner.RunAsync(SmokeShard.Select(SmokeProjectFiles()), ct);
+            };
+            smokeRun = await RunSmokeSuiteAsync(options, SmokeShard.Select(SmokeProjectFiles()), ct);
             foreach (var line in ConsoleReport.Lines(smokeRun, secrets))
             {
                 Log.Info(line);
             }
 
-            if (!smokeRun.Succeeded)
+            var gateFailures = SmokeGateFailures(smokeRun);
+            if (!smokeRun.Succeeded || gateFailures.Count > 0)
             {
-                var failed = smokeRun.Projects.Where(p => p.Status != SmokeProjectStatus.Passed).Select(p => $"{p.Name} ({p.Status.ToString().ToLowerInvariant()})");
+                var failed = smokeRun.Projects.Where(p => p.Status != SmokeProjectStatus.Passed).Select(p => $"{p.Name} ({p.Status.ToString().ToLowerInvariant()})").ToList();
+                var testFailure = failed.Count == 0 ? [] : new[] { $"smoke tests failed in {string.Join(", ", failed)}" };
                 throw new InvalidOperationException(
-                    $"smoke tests failed in {string.Join(", ", failed)}; the failures are above, the JUnit files in artifacts/test-results/ and the report in artifacts/smoke/");
+                    $"{string.Join("; ", testFailure.Concat(gateFailures))}; the failures are above, the JUnit files in artifacts/test-results/ and the report in artifacts/smoke/");
             }
         });
 

@@ -1,9 +1,9 @@
-using System.Xml.Linq;
 using Smoke.Pipeline;
+using Smoke.Testing.Results;
 
 namespace Smoke.Build;
 
-/// <summary>Smoke's own tests: every tests/*.Tests project, one after the other, results aggregated.</summary>
+/// <summary>Smoke's own tests: every tests/*.Tests project, one after the other, with JUnit results and coverage merged across them.</summary>
 internal sealed partial class Build
 {
     [Parameter("Longest a single test project may run before it is killed and reported as hung")]
@@ -14,36 +14,45 @@ internal sealed partial class Build
     TestTotals? ownTestTotals;
 
     Target Test => _ => _
-        .Description("Run Smoke's own test projects and print 'Tests: N passed, N failed, N skipped'")
+        .Description("Run Smoke's own test projects with the coverage gate and print 'Tests: N passed, N failed, N skipped'")
         .DependsOn(Compile, Images, EnsureTestTools)
         .Executes(async ct =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
+            var rawCoverage = Path.Combine(CoverageDirectory, "raw");
+            if (Directory.Exists(rawCoverage))
+            {
+                Directory.Delete(rawCoverage, recursive: true);
+            }
+
+            var loggerDirectory = JUnitLoggerDirectory();
             var totals = new TestTotals(0, 0, 0);
             var broken = new List<string>();
             foreach (var project in TestProjects())
             {
                 var name = Path.GetFileNameWithoutExtension(project);
-                var trx = Path.Combine(TestResultsDirectory, $"{name}.trx");
-                File.Delete(trx);
-                var result = await Tool.RunAsync(
-                    DotNet,
-                    [
-                        "test", project, "--no-build", "-nologo", "-c", Configuration,
-                        "--logger", $"trx;LogFileName={name}.trx", "--results-directory", TestResultsDirectory,
-                        "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
-                    ],
-                    environment: TestEnvironment(),
-                    allowFailure: true,
-                    cancellationToken: ct);
+                var junit = Path.Combine(TestResultsDirectory, $"{name}.junit.xml");
+                File.Delete(junit);
+                List<string> arguments =
+                [
+                    "test", project, "--no-build", "-nologo", "-c", Configuration,
+                    "--test-adapter-path", loggerDirectory,
+                    "--logger", $"junit;LogFilePath={Path.Combine(TestResultsDirectory, "{assembly}.junit.xml")}",
+                    "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
+                ];
+                if (!NoCoverage)
+                {
+                    arguments.AddRange(CoverageArguments(Path.Combine(rawCoverage, name)));
+                }
 
-                if (!File.Exists(trx))
+                var result = await Tool.RunAsync(DotNet, arguments, environment: TestEnvironment(), allowFailure: true, cancellationToken: ct);
+                if (!File.Exists(junit))
                 {
                     broken.Add($"{name} produced no results (exit code {result.ExitCode}); its output is above");
                     continue;
                 }
 
-                var projectTotals = ReadTrxTotals(trx);
+                var projectTotals = await ReadJUnitTotalsAsync(junit, ct);
                 Log.Info($"{name}: {projectTotals}");
                 totals += projectTotals;
                 if (result.ExitCode != 0 && projectTotals.Failed == 0)
@@ -53,11 +62,21 @@ internal sealed partial class Build
             }
 
             ownTestTotals = totals;
-            if (broken.Count > 0 || totals.Failed > 0)
+            var coverageFailure = NoCoverage ? null : await ApplyCoverageGateAsync(rawCoverage, ct);
+            var failures = new List<string>(broken);
+            if (totals.Failed > 0)
             {
-                throw new InvalidOperationException(
-                    string.Join("; ", broken.Prepend($"{totals.Failed} test(s) failed")) +
-                    $". Results are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
+                failures.Insert(0, $"{totals.Failed} test(s) failed; results are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
+            }
+
+            if (coverageFailure is not null)
+            {
+                failures.Add(coverageFailure);
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join("; ", failures));
             }
         });
 
@@ -90,13 +109,13 @@ internal sealed partial class Build
             .Where(File.Exists)
             .Order(StringComparer.Ordinal);
 
-    static TestTotals ReadTrxTotals(string path)
+    static async Task<TestTotals> ReadJUnitTotalsAsync(string path, CancellationToken cancellationToken)
     {
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var counters = XDocument.Load(path).Descendants(ns + "Counters").Single();
-        int Count(string attribute) => int.Parse((string?)counters.Attribute(attribute) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        var failed = Count("failed") + Count("error") + Count("timeout") + Count("aborted");
-        return new TestTotals(Count("passed"), failed, Count("notExecuted"));
+        var tests = (await JUnitReader.ReadFileAsync(path, cancellationToken)).SelectMany(suite => suite.Tests).ToList();
+        return new TestTotals(
+            tests.Count(test => test.Outcome == TestOutcome.Passed),
+            tests.Count(test => test.Outcome == TestOutcome.Failed),
+            tests.Count(test => test.Outcome == TestOutcome.Skipped));
     }
 
     protected override void OnBuildFinished()

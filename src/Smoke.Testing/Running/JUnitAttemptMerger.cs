@@ -26,6 +26,13 @@ internal static class JUnitAttemptMerger
             }
         }
 
+        RecountAll(merged);
+        return merged;
+    }
+
+    /// <summary>Sets every suite's counts and time (and the root's) from its test cases, after they were replaced.</summary>
+    public static void RecountAll(XDocument merged)
+    {
         foreach (var suite in merged.Descendants("testsuite"))
         {
             Recount(suite, suite.Elements("testcase").ToList());
@@ -35,18 +42,17 @@ internal static class JUnitAttemptMerger
         {
             Recount(root, root.Descendants("testcase").ToList());
         }
-
-        return merged;
     }
 
     /// <summary>A testcase with a failure or an error, i.e. one worth retrying.</summary>
     public static bool HasProblem(XElement testCase) => testCase.Element("failure") is not null || testCase.Element("error") is not null;
 
-    private static XElement Fold(List<XElement> chain)
+    /// <summary>One test's results, oldest first, as one testcase: the last result with a flaky or rerun element per earlier failure.</summary>
+    public static XElement Fold(IReadOnlyList<XElement> chain)
     {
         var last = new XElement(chain[^1]);
         var prefix = HasProblem(last) ? "rerun" : "flaky";
-        var earlier = chain[..^1].SelectMany(attempt => attempt.Elements().Where(IsRetryElement).Select(element => new XElement(element))
+        var earlier = chain.Take(chain.Count - 1).SelectMany(attempt => attempt.Elements().Where(IsRetryElement).Select(element => new XElement(element))
             .Append(EarlierAttempt(prefix, attempt)))
             .ToList();
         var inheritedRetries = last.Elements().Where(IsRetryElement).ToList();

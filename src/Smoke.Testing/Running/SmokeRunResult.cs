@@ -12,6 +12,9 @@ public sealed record SmokeRunResult(IReadOnlyList<SmokeProjectResult> Projects, 
     /// <summary>Things a person should know that did not fail the run, e.g. an <c>--only</c> name that matched nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Projects, or the run as a whole, that ran past their maximum time budget (Smoke.Testing.Quality.SuiteBudgetCheck).</summary>
+    public IReadOnlyList<SuiteBudgetOverrun> BudgetOverruns { get; init; } = [];
+
     public IReadOnlyList<TestCase> Tests => Projects.SelectMany(project => project.Tests).ToList();
 
     public int Passed => Projects.Sum(project => project.Passed);
@@ -25,6 +28,6 @@ public sealed record SmokeRunResult(IReadOnlyList<SmokeProjectResult> Projects, 
     /// <summary>True when every project passed (flaky tests allowed).</summary>
     public bool Succeeded => Projects.All(project => project.Status == SmokeProjectStatus.Passed);
 
-    /// <summary>What the rollback policy judges: every final test, the placeholders of hung and crashed projects included.</summary>
-    public RollbackPolicyInput ToPolicyInput() => new(Tests);
+    /// <summary>What the rollback policy judges: every final test, the placeholders of hung and crashed projects included, and the budget overruns.</summary>
+    public RollbackPolicyInput ToPolicyInput() => new(Tests) { BudgetOverruns = BudgetOverruns };
 }
