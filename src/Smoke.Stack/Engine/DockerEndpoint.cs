@@ -19,6 +19,14 @@ public sealed record DockerEndpoint
 
     public bool IsTcp => Address.Scheme == "tcp";
 
+    /// <summary>
+    /// For a TLS engine (DOCKER_TLS_VERIFY): the directory with <c>ca.pem</c>, which the engine's certificate must
+    /// chain to, and <c>cert.pem</c>/<c>key.pem</c>, the client certificate (DOCKER_CERT_PATH, default ~/.docker).
+    /// </summary>
+    public string? TlsCertificateDirectory { get; init; }
+
+    public bool UsesTls => IsTcp && TlsCertificateDirectory is not null;
+
     /// <summary>The socket file for <c>unix://</c>, the pipe name for <c>npipe://</c>.</summary>
     public string LocalPath => IsNamedPipe ? _text.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1] : Address.AbsolutePath;
 
@@ -26,10 +34,17 @@ public sealed record DockerEndpoint
         ? Parse("npipe:////./pipe/docker_engine")
         : Parse("unix:///var/run/docker.sock");
 
-    /// <summary>DOCKER_HOST when set, else the platform's default socket.</summary>
-    public static DockerEndpoint FromEnvironment() => FromDockerHost(Environment.GetEnvironmentVariable("DOCKER_HOST"));
+    /// <summary>DOCKER_HOST when set (with TLS when DOCKER_TLS_VERIFY is), else the platform's default socket.</summary>
+    public static DockerEndpoint FromEnvironment() => FromDockerHost(
+        Environment.GetEnvironmentVariable("DOCKER_HOST"),
+        Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY") is { Length: > 0 } verify && verify != "0"
+            ? Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } certificates
+                ? certificates
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker")
+            : null);
 
-    internal static DockerEndpoint FromDockerHost(string? dockerHost) => string.IsNullOrWhiteSpace(dockerHost) ? Default : Parse(dockerHost);
+    internal static DockerEndpoint FromDockerHost(string? dockerHost, string? tlsCertificateDirectory = null) =>
+        string.IsNullOrWhiteSpace(dockerHost) ? Default : Parse(dockerHost) with { TlsCertificateDirectory = tlsCertificateDirectory };
 
     public static DockerEndpoint Parse(string address)
     {

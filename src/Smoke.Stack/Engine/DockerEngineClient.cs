@@ -29,7 +29,9 @@ public sealed partial class DockerEngineClient : IDisposable
         _options = options ?? new DockerEngineOptions();
         _http = new HttpClient(CreateHandler(endpoint), disposeHandler: true)
         {
-            BaseAddress = endpoint.IsTcp ? new Uri($"http://{endpoint.Address.Host}:{endpoint.Address.Port}") : new Uri("http://docker.local"),
+            BaseAddress = endpoint.IsTcp
+                ? new Uri($"{(endpoint.UsesTls ? "https" : "http")}://{endpoint.Address.Host}:{endpoint.Address.Port}")
+                : new Uri("http://docker.local"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Smoke.Stack", "1.0"));
@@ -263,6 +265,10 @@ public sealed partial class DockerEngineClient : IDisposable
                     throw;
                 }
             };
+        }
+        else if (endpoint.UsesTls)
+        {
+            handler.SslOptions = EngineTls.ClientOptions(endpoint.TlsCertificateDirectory!);
         }
         else if (endpoint.IsNamedPipe)
         {
