@@ -73,6 +73,7 @@ internal sealed partial class Build
     static readonly JsonSerializerOptions DeployJson = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -97,6 +98,9 @@ internal sealed partial class Build
     Uri? gitHubLogUrl;
 
     int? pullRequest;
+
+    /// <summary>When the verdict failed the release: a rollback's time is measured from here (bench/rollback.sh reads it).</summary>
+    long failingVerdictAt;
 
     Target BeginDeploy => _ => _
         .Description("Check the release's images exist, take the environment's lock, record the intent and tell GitHub")
@@ -158,6 +162,7 @@ internal sealed partial class Build
             var reason = decision.RollBack
                 ? decision.Summary
                 : $"the release was never smoke-tested: {untested!.Name} failed ({untested.Note})";
+            failingVerdictAt = System.Diagnostics.Stopwatch.GetTimestamp();
             var state = await deployment!.FailAsync(reason, ct);
             await gitHubReporter!.SetAsync(gitHubDeployment, DeploymentState.Failure, Shorten(reason), gitHubLogUrl, ct);
             try
@@ -225,6 +230,7 @@ internal sealed partial class Build
 
     async Task RollBackAsync(string environment, RollbackTarget target, bool byHand, CancellationToken cancellationToken)
     {
+        var started = byHand ? System.Diagnostics.Stopwatch.GetTimestamp() : failingVerdictAt;
         var from = (await environmentLock!.ReadStateAsync(cancellationToken)).Current?.Release;
         var rollback = await ReleaseDeployment.BeginRollbackAsync(environmentLock, target, TriggeredBy(), cancellationToken);
         rollback.Notices.ToList().ForEach(notice => Log.Warn(notice));
@@ -240,6 +246,8 @@ internal sealed partial class Build
 
             var ready = await WaitReadyAsync(stack, cancellationToken);
             ready.EnsureReady();
+            Log.Info(FormattableString.Invariant(
+                $"{target.Release} is ready again in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}s from the {(byHand ? "start of the rollback" : "failing verdict")}"));
             var critical = await RunCriticalTestsAsync(ready, cancellationToken);
             var failedCritical = critical.Tests.Where(test => test.IsCritical && test.Outcome == TestOutcome.Failed).Select(test => test.FullyQualifiedName).ToList();
             var unfinished = critical.Projects.Where(project => project.Status is not (SmokeProjectStatus.Passed or SmokeProjectStatus.Failed)).Select(project => $"{project.Name} {project.Status.ToString().ToLowerInvariant()}").ToList();
@@ -354,7 +362,9 @@ internal sealed partial class Build
         foreach (var service in ServicesWhoseImageUses(variable))
         {
             var running = await Engine.ListContainersAsync([$"com.docker.compose.project={project}", $"com.docker.compose.service={service}"], all: true, cancellationToken);
-            if (running.FirstOrDefault() is { } container && !container.Image.StartsWith("sha256:", StringComparison.Ordinal))
+            if (running.FirstOrDefault() is { } container
+                && !container.Image.StartsWith("sha256:", StringComparison.Ordinal)
+                && await Engine.TryInspectImageAsync(container.Image, cancellationToken) is not null)
             {
                 return container.Image;
             }
