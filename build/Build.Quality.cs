@@ -142,7 +142,8 @@ internal sealed partial class Build
             Log.Info($"{repeatedRun.Runs.Count} runs: {stable} test(s) had the same outcome every run, {repeatedRun.Flaky.Count} changed (flaky)");
             foreach (var history in repeatedRun.Flaky)
             {
-                Log.Warn($"flaky: {history.Project} {history.Name} ran {history.OutcomeLetters} (P passed, F failed); first failure: {history.FailureMessages.FirstOrDefault()}");
+                var test = $"{history.ClassName[(history.ClassName.LastIndexOf('.') + 1)..]}.{history.Name}";
+                Log.Warn($"flaky: {history.Project} {test} ran {history.OutcomeLetters} (P passed, F failed); first failure: {history.FailureMessages.FirstOrDefault()}");
             }
         }
 
