@@ -69,8 +69,14 @@ internal sealed partial class Build
     /// <summary>Merges the test projects' Cobertura files, writes artifacts/coverage/, and returns the gate's failure, if any.</summary>
     async Task<string?> ApplyCoverageGateAsync(string rawDirectory, CancellationToken cancellationToken)
     {
+        // <project>/<run id>/coverage.cobertura.xml; the TRX logger keeps a second copy deeper down, which would count twice.
         var files = Directory.Exists(rawDirectory)
-            ? Directory.EnumerateFiles(rawDirectory, "coverage.cobertura.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateDirectories(rawDirectory)
+                .SelectMany(project => Directory.EnumerateDirectories(project))
+                .Select(run => Path.Combine(run, "coverage.cobertura.xml"))
+                .Where(File.Exists)
+                .Order(StringComparer.Ordinal)
+                .ToList()
             : [];
         if (files.Count == 0)
         {

@@ -1,9 +1,9 @@
+using System.Xml.Linq;
 using Smoke.Pipeline;
-using Smoke.Testing.Results;
 
 namespace Smoke.Build;
 
-/// <summary>Smoke's own tests: every tests/*.Tests project, one after the other, with JUnit results and coverage merged across them.</summary>
+/// <summary>Smoke's own tests: every tests/*.Tests project, one after the other, with TRX results and coverage merged across them.</summary>
 internal sealed partial class Build
 {
     [Parameter("Longest a single test project may run before it is killed and reported as hung")]
@@ -25,34 +25,29 @@ internal sealed partial class Build
                 Directory.Delete(rawCoverage, recursive: true);
             }
 
-            var loggerDirectory = JUnitLoggerDirectory();
             var totals = new TestTotals(0, 0, 0);
             var broken = new List<string>();
             foreach (var project in TestProjects())
             {
                 var name = Path.GetFileNameWithoutExtension(project);
-                var junit = Path.Combine(TestResultsDirectory, $"{name}.junit.xml");
-                File.Delete(junit);
+                var trx = Path.Combine(TestResultsDirectory, $"{name}.trx");
+                File.Delete(trx);
                 List<string> arguments =
                 [
                     "test", project, "--no-build", "-nologo", "-c", Configuration,
-                    "--test-adapter-path", loggerDirectory,
-                    "--logger", $"junit;LogFilePath={Path.Combine(TestResultsDirectory, "{assembly}.junit.xml")}",
+                    "--logger", $"trx;LogFileName={trx}",
                     "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
                 ];
-                if (!NoCoverage)
-                {
-                    arguments.AddRange(CoverageArguments(Path.Combine(rawCoverage, name)));
-                }
+                arguments.AddRange(NoCoverage ? ["--results-directory", TestResultsDirectory] : CoverageArguments(Path.Combine(rawCoverage, name)));
 
                 var result = await Tool.RunAsync(DotNet, arguments, environment: TestEnvironment(), allowFailure: true, cancellationToken: ct);
-                if (!File.Exists(junit))
+                if (!File.Exists(trx))
                 {
                     broken.Add($"{name} produced no results (exit code {result.ExitCode}); its output is above");
                     continue;
                 }
 
-                var projectTotals = await ReadJUnitTotalsAsync(junit, ct);
+                var projectTotals = ReadTrxTotals(trx);
                 Log.Info($"{name}: {projectTotals}");
                 totals += projectTotals;
                 if (result.ExitCode != 0 && projectTotals.Failed == 0)
@@ -109,13 +104,17 @@ internal sealed partial class Build
             .Where(File.Exists)
             .Order(StringComparer.Ordinal);
 
-    static async Task<TestTotals> ReadJUnitTotalsAsync(string path, CancellationToken cancellationToken)
+    /// <remarks>
+    /// TRX, not our JUnit logger: test projects that reference Smoke.JUnit.TestLogger have it in their output folder,
+    /// where VSTest loads it as a logger and coverlet rewrites it in place to measure it, which loses the results.
+    /// </remarks>
+    static TestTotals ReadTrxTotals(string path)
     {
-        var tests = (await JUnitReader.ReadFileAsync(path, cancellationToken)).SelectMany(suite => suite.Tests).ToList();
-        return new TestTotals(
-            tests.Count(test => test.Outcome == TestOutcome.Passed),
-            tests.Count(test => test.Outcome == TestOutcome.Failed),
-            tests.Count(test => test.Outcome == TestOutcome.Skipped));
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var counters = XDocument.Load(path).Descendants(ns + "Counters").Single();
+        int Count(string attribute) => int.Parse((string?)counters.Attribute(attribute) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var failed = Count("failed") + Count("error") + Count("timeout") + Count("aborted");
+        return new TestTotals(Count("passed"), failed, Count("notExecuted"));
     }
 
     protected override void OnBuildFinished()
