@@ -92,9 +92,30 @@ internal sealed partial class Build
         .DependsOn(ComposeUp)
         .Executes(async ct =>
         {
-            readiness = await WaitReadyAsync(stack!, ct);
+            readiness = Remote ? await WaitRemoteAsync(ct) : await WaitReadyAsync(stack!, ct);
             readiness.EnsureReady();
         });
+
+    /// <summary>A remote environment: only the HTTP and TCP probes of --remote-services, and their endpoints for the tests.</summary>
+    async Task<ReadinessReport> WaitRemoteAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RemoteService> services;
+        try
+        {
+            services = RemoteServiceList.Parse(RemoteServices);
+        }
+        catch (FormatException ex)
+        {
+            ExitCode = 2;
+            throw new InvalidOperationException(ex.Message, ex);
+        }
+
+        var request = ReadinessRequest.ForRemote(services) with { DefaultTimeout = ReadyTimeout, DiagnosticsDirectory = DiagnosticsDirectory };
+        var report = await ReadinessConsole.WaitAsync(request, cancellationToken: cancellationToken);
+        Directory.CreateDirectory(SmokeArtifactsDirectory);
+        await report.Endpoints.WriteFileAsync(Path.Combine(SmokeArtifactsDirectory, "endpoints.json"), cancellationToken);
+        return report;
+    }
 
     /// <summary>Waits for every service of the project and writes the endpoints file; a rollback waits the same way.</summary>
     async Task<ReadinessReport> WaitReadyAsync(Smoke.Stack.Compose.ComposeProject project, CancellationToken cancellationToken)

@@ -29,6 +29,18 @@ internal sealed partial class Build
     [Parameter("Release of the application images: what Deploy brings up (v42), or what Rollback goes back to; Smoke builds its image under this tag (default dev)")]
     public string? Release { get; set; }
 
+    [Parameter("The environment runs elsewhere: no Docker, no compose up or down, only HTTP and TCP probes of --remote-services")]
+    public bool Remote { get; set; }
+
+    [Parameter("Services of a remote environment: api=https://host/healthz/ready for HTTP, postgres=tcp://host:5432 for TCP")]
+    public string[] RemoteServices { get; set; } = [];
+
+    [Parameter("Bake this SAMPLE_FAULT into the sample app's image to rehearse a bad release: ready-never, crash-on-start, slow-start=<seconds>, http-500, break-queue")]
+    public string? SampleFault { get; set; }
+
+    /// <summary>The tag Smoke builds the app under: the release asked for, a fault's own tag (never dev), or dev.</summary>
+    string AppImageTag => Release ?? (SampleFault is { Length: > 0 } fault ? "fault-" + new string([.. fault.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) : "dev");
+
     /// <summary>The environment profile: the last --profile given, dev without one.</summary>
     string EnvironmentProfile => Profile.LastOrDefault() ?? "dev";
 
@@ -49,6 +61,7 @@ internal sealed partial class Build
 
     Target EnsureDocker => _ => _
         .Description("Make sure a Docker engine answers; install and start one where allowed (root on Debian)")
+        .OnlyWhenStatic(() => !Remote)
         .Executes(async ct =>
         {
             var installer = new DockerEngineInstaller(
@@ -63,6 +76,7 @@ internal sealed partial class Build
 
     Target Images => _ => _
         .Description("Make every image the compose file needs exist: pull, or build offline from Debian packages")
+        .OnlyWhenStatic(() => !Remote)
         .DependsOn(EnsureDocker)
         .Executes(async ct =>
         {
@@ -76,7 +90,8 @@ internal sealed partial class Build
                     Source = ImageSource,
                     Recipes = deploying ? [.. ImageRecipes.Bundled.Where(recipe => recipe.PublishedAppPath is null)] : ImageRecipes.Bundled,
                     PublishedAppDirectory = published,
-                    ReleaseTag = Release ?? "dev",
+                    ReleaseTag = AppImageTag,
+                    BuildArgs = SampleFault is { Length: > 0 } fault ? new Dictionary<string, string> { ["SAMPLE_FAULT"] = fault } : new Dictionary<string, string>(),
                     WorkDirectory = Path.Combine(TemporaryDirectory, "images"),
                 },
                 ct);
@@ -89,6 +104,7 @@ internal sealed partial class Build
 
     Target ComposeUp => _ => _
         .Description("Bring the compose stack up, after sweeping what killed runs left behind; with --environment, move that environment's stack to the release")
+        .OnlyWhenStatic(() => !Remote)
         .DependsOn(Images)
         .After(ValidateConfig)
         .Executes(async ct =>
@@ -117,6 +133,7 @@ internal sealed partial class Build
 
     Target ComposeDown => _ => _
         .Description("Take the stack down with its volumes and remove everything the run created (never an environment's stack)")
+        .OnlyWhenStatic(() => !Remote)
         .AssuredAfterFailure()
         .OnlyWhenStatic(() => DeployEnvironment == null)
         .After(ComposeUp, WaitHealthy, SmokeTests, Report)
