@@ -226,6 +226,7 @@ internal sealed partial class Build
         new RollbackPolicy(PolicyOptions).Decide(new RollbackPolicyInput(run?.Tests ?? [])
         {
             Services = services.Select(s => new ServiceReadinessOutcome(s.Service, s.IsCritical, s.IsReady) { Detail = s.Reason, Elapsed = s.Elapsed }).ToList(),
+            BudgetOverruns = run?.BudgetOverruns ?? [],
         });
 
     /// <summary>The listed smoke projects as project files; a listed folder means the one .csproj in it.</summary>
