@@ -469,7 +469,7 @@ internal sealed partial class Build
         pullRequest = actions.Context.PullRequestNumber;
     }
 
-    /// <summary>The rollback's check: the critical tests (with the configuration and health ones, which are quick) against the restored release.</summary>
+    /// <summary>The rollback's check: the Critical tests against the restored release.</summary>
     async Task<SmokeRunResult> RunCriticalTestsAsync(ReadinessReport ready, CancellationToken cancellationToken)
     {
         var stackVariables = ReadEnvFile(EnvFilePath);
@@ -487,7 +487,7 @@ internal sealed partial class Build
             LoggerDirectory = JUnitLoggerDirectory(),
             MaxParallel = MaxParallel,
             ProjectTimeout = SmokeProjectTimeout,
-            Mode = SmokeRunMode.Quick,
+            Mode = SmokeRunMode.Critical,
             Only = Only,
             Environment = environment,
             Secrets = secrets,

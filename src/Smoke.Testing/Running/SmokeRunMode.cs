@@ -11,4 +11,7 @@ public enum SmokeRunMode
 
     /// <summary>Configuration and health tests (<c>Level</c> 1 and 2) and every <c>Critical=true</c> test.</summary>
     Quick,
+
+    /// <summary>Only <c>Critical=true</c> tests: what a rollback reruns against the restored release.</summary>
+    Critical,
 }

@@ -7,6 +7,8 @@ internal static class TestFilter
 {
     public const string Quick = "Level=1|Level=2|Critical=true";
 
+    public const string Critical = "Critical=true";
+
     public static string Equals(string property, string value) => $"{property}={Escape(value)}";
 
     public static string Contains(string property, string value) => $"{property}~{Escape(value)}";

@@ -28,7 +28,12 @@ internal sealed class TestSelection
             .Where(name => !projectPaths.Any(path => Names(name, path)))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var modeFilter = mode == SmokeRunMode.Quick ? TestFilter.Quick : null;
+        var modeFilter = mode switch
+        {
+            SmokeRunMode.Quick => TestFilter.Quick,
+            SmokeRunMode.Critical => TestFilter.Critical,
+            _ => null,
+        };
         var categoryFilter = categories.Count == 0
             ? null
             : TestFilter.AnyOf(categories.Select(category => TestFilter.Equals(TestTraits.Category, category)));

@@ -25,6 +25,14 @@ public sealed class TestSelectionTests
     }
 
     [Fact]
+    public void Critical_mode_selects_only_critical_tests()
+    {
+        var selection = TestSelection.Choose(Projects, SmokeRunMode.Critical, []);
+
+        Assert.All(selection.Selected, project => Assert.Equal("Critical=true", project.Filter));
+    }
+
+    [Fact]
     public void Quick_mode_and_a_category_must_both_hold()
     {
         var selection = TestSelection.Choose(Projects, SmokeRunMode.Quick, ["eventbus"]);
