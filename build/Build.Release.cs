@@ -472,27 +472,7 @@ internal sealed partial class Build
     /// <summary>The rollback's check: the Critical tests against the restored release.</summary>
     async Task<SmokeRunResult> RunCriticalTestsAsync(ReadinessReport ready, CancellationToken cancellationToken)
     {
-        var stackVariables = ReadEnvFile(EnvFilePath);
-        var secrets = SecretValues(stackVariables).ToList();
-        secrets.ForEach(Log.Secret);
-        var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
-        foreach (var (name, value) in ready.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")))
-        {
-            environment[name] = value;
-        }
-
-        var runner = new SmokeTestRunner(new SmokeRunOptions
-        {
-            ResultsDirectory = Path.Combine(ArtifactsDirectory, "test-results", "rollback"),
-            LoggerDirectory = JUnitLoggerDirectory(),
-            MaxParallel = MaxParallel,
-            ProjectTimeout = SmokeProjectTimeout,
-            Mode = SmokeRunMode.Critical,
-            Only = Only,
-            Environment = environment,
-            Secrets = secrets,
-            Progress = Log.Info,
-        });
+        var runner = new SmokeTestRunner(SmokeOptions(ready, Path.Combine(ArtifactsDirectory, "test-results", "rollback")) with { Mode = SmokeRunMode.Critical });
         var run = await runner.RunAsync(SmokeProjectFiles(), cancellationToken);
         Log.Info($"critical tests after the rollback: {ConsoleReport.TotalsLine(run.Tests)}");
         return run;

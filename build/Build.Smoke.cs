@@ -137,31 +137,9 @@ internal sealed partial class Build
         .DependsOn(WaitHealthy)
         .Executes(async ct =>
         {
-            var stackVariables = ReadEnvFile(EnvFilePath);
-            var secrets = SecretValues(stackVariables).ToList();
-            secrets.ForEach(Log.Secret);
-
-            var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
-            foreach (var (name, value) in readiness?.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")) ?? new Dictionary<string, string>())
-            {
-                environment[name] = value;
-            }
-
-            var options = new SmokeRunOptions
-            {
-                ResultsDirectory = Path.Combine(ArtifactsDirectory, "test-results"),
-                LoggerDirectory = JUnitLoggerDirectory(),
-                MaxParallel = MaxParallel,
-                ProjectTimeout = SmokeProjectTimeout,
-                Mode = Mode,
-                Only = Only,
-                Retries = Retries,
-                Environment = environment,
-                Secrets = secrets,
-                Progress = Log.Info,
-            };
+            var options = SmokeOptions(readiness, Path.Combine(ArtifactsDirectory, "test-results")) with { Mode = Mode, Retries = Retries };
             smokeRun = await RunSmokeSuiteAsync(options, SmokeShard.Select(SmokeProjectFiles()), ct);
-            foreach (var line in ConsoleReport.Lines(smokeRun, secrets))
+            foreach (var line in ConsoleReport.Lines(smokeRun, options.Secrets))
             {
                 Log.Info(line);
             }
@@ -228,6 +206,35 @@ internal sealed partial class Build
             Services = services.Select(s => new ServiceReadinessOutcome(s.Service, s.IsCritical, s.IsReady) { Detail = s.Reason, Elapsed = s.Elapsed }).ToList(),
             BudgetOverruns = run?.BudgetOverruns ?? [],
         });
+
+    /// <summary>
+    /// How smoke projects run against a ready stack: the stack's variables (credentials included, masked from now on)
+    /// and its endpoints in their environment, our JUnit logger, the parallelism and timeout asked for.
+    /// </summary>
+    SmokeRunOptions SmokeOptions(ReadinessReport? ready, string resultsDirectory)
+    {
+        var stackVariables = ReadEnvFile(EnvFilePath);
+        var secrets = SecretValues(stackVariables).ToList();
+        secrets.ForEach(Log.Secret);
+
+        var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in ready?.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")) ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return new SmokeRunOptions
+        {
+            ResultsDirectory = resultsDirectory,
+            LoggerDirectory = JUnitLoggerDirectory(),
+            MaxParallel = MaxParallel,
+            ProjectTimeout = SmokeProjectTimeout,
+            Only = Only,
+            Environment = environment,
+            Secrets = secrets,
+            Progress = Log.Info,
+        };
+    }
 
     /// <summary>The listed smoke projects as project files; a listed folder means the one .csproj in it.</summary>
     IEnumerable<string> SmokeProjectFiles() =>
