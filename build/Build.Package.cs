@@ -107,7 +107,7 @@ internal sealed partial class Build
                     project,
                     PackageVersion,
                     HasXmlDocs: File.Exists(Path.Combine(project.OutputDirectory(RootDirectory), project.Id + ".xml")),
-                    SourceLinked: origin is not null,
+                    SourceLinked: SourceLinkRemote.CanMap(origin),
                     RepositoryUrl: repository,
                     packed)))
                 .ToList();

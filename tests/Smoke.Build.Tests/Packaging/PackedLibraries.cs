@@ -18,14 +18,14 @@ public sealed class PackedLibraries : IAsyncLifetime
 
     public long Timestamp { get; private set; }
 
-    public bool HasOrigin { get; private set; }
+    public bool HasSourceLinkRemote { get; private set; }
 
     public static string DotNet => Environment.GetEnvironmentVariable("SMOKE_DOTNET") is { Length: > 0 } path ? path : "dotnet";
 
     public async Task InitializeAsync()
     {
         var origin = await Tool.RunAsync("git", ["remote", "get-url", "origin"], RepositoryRoot.Path, quiet: true, allowFailure: true);
-        HasOrigin = origin.ExitCode == 0;
+        HasSourceLinkRemote = origin.ExitCode == 0 && SourceLinkRemote.CanMap(origin.Output.FirstOrDefault()?.Trim());
         var time = await Tool.RunAsync("git", ["log", "-1", "--format=%ct"], RepositoryRoot.Path, quiet: true);
         Timestamp = long.Parse(time.Output[0], System.Globalization.CultureInfo.InvariantCulture);
         await PackAsync(Directory, CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class PackedLibraries : IAsyncLifetime
         project,
         Version,
         HasXmlDocs: false,
-        SourceLinked: HasOrigin,
+        SourceLinked: HasSourceLinkRemote,
         RepositoryUrl: null,
         PackedProject.All.Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
 
