@@ -83,11 +83,12 @@ internal sealed partial class Build
             }
 
             var origin = await GitAsync(["remote", "get-url", "origin"], ct);
-            var repository = RepositoryUrl is { Length: > 0 } given ? given : origin ?? GitHubRepositoryUrl();
+            var hostedOrigin = SourceLinkRemote.CanMap(origin) ? origin : null;
+            var repository = RepositoryUrl is { Length: > 0 } given ? given : hostedOrigin ?? GitHubRepositoryUrl();
             if (repository is null)
             {
-                Log.Warn("The packages get no repository URL and no SourceLink: this checkout has no git remote 'origin'. "
-                    + "Add one (git remote add origin https://github.com/<owner>/<repo>) or pass --repository-url.");
+                Log.Warn($"The packages get no repository URL and no SourceLink: this checkout's git remote 'origin' is {(origin is null ? "missing" : $"a local clone ({origin})")}. "
+                    + "Add a hosted one (git remote add origin https://github.com/<owner>/<repo>) or pass --repository-url.");
             }
 
             var timestamp = long.TryParse(await GitAsync(["log", "-1", "--format=%ct"], ct), CultureInfo.InvariantCulture, out var seconds)

@@ -71,7 +71,7 @@ internal sealed partial class Build
                     DaemonLogPath = Path.Combine(TemporaryDirectory, "dockerd.log"),
                 },
                 Log.Info);
-            Log.Info((await installer.EnsureAsync(ct)).ToString());
+            await installer.EnsureAsync(ct);
         });
 
     Target Images => _ => _
