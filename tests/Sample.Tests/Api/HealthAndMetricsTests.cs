@@ -4,27 +4,12 @@ using Sample.Tests.Platform;
 namespace Sample.Tests.Api;
 
 [Collection(PlatformCollection.Name)]
-public sealed class HealthAndMetricsTests(PlatformServices platform) : IAsyncLifetime
+public sealed class HealthAndMetricsTests(PlatformServices platform) : PlatformApiTests(platform)
 {
-    private readonly GeneratorStub generator = new();
-    private SampleFactory api = null!;
-
-    public async Task InitializeAsync()
-    {
-        var database = await platform.CreateDatabaseAsync();
-        api = new SampleFactory(platform.SettingsFor("api", database, $"test.jobs.{Guid.NewGuid():N}"), generator.CreateHandler);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await api.DisposeAsync();
-        await generator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Ready_reports_each_dependency_in_the_health_check_json_shape()
     {
-        using var client = api.CreateClient();
+        using var client = Api.CreateClient();
 
         using var response = await client.GetAsync("/healthz/ready");
 
@@ -40,7 +25,7 @@ public sealed class HealthAndMetricsTests(PlatformServices platform) : IAsyncLif
     [Fact]
     public async Task Ready_is_503_naming_the_database_when_it_is_unreachable()
     {
-        var settings = platform.SettingsFor("api", "sample", $"test.jobs.{Guid.NewGuid():N}");
+        var settings = Platform.SettingsFor("api", "sample", $"test.jobs.{Guid.NewGuid():N}");
         settings["POSTGRES_PORT"] = "1";
         await using var orphan = new SampleFactory(settings);
         using var client = orphan.CreateClient();
@@ -58,7 +43,7 @@ public sealed class HealthAndMetricsTests(PlatformServices platform) : IAsyncLif
     [Fact]
     public async Task The_database_endpoint_reports_connection_pool_statistics()
     {
-        using var client = api.CreateClient();
+        using var client = Api.CreateClient();
 
         var report = await (await client.GetAsync("/healthz/database")).JsonAsync();
 
@@ -70,7 +55,7 @@ public sealed class HealthAndMetricsTests(PlatformServices platform) : IAsyncLif
     [Fact]
     public async Task Metrics_count_requests_by_route_and_jobs_by_state_in_prometheus_text()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
         using (await client.PostJobAsync(JobsApi.SmallJob("direct")))
         {
         }

@@ -5,27 +5,12 @@ using Sample.Tests.Platform;
 namespace Sample.Tests.Api;
 
 [Collection(PlatformCollection.Name)]
-public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
+public sealed class JobsApiTests(PlatformServices platform) : PlatformApiTests(platform)
 {
-    private readonly GeneratorStub generator = new();
-    private SampleFactory api = null!;
-
-    public async Task InitializeAsync()
-    {
-        var database = await platform.CreateDatabaseAsync();
-        api = new SampleFactory(platform.SettingsFor("api", database, $"test.jobs.{Guid.NewGuid():N}"), generator.CreateHandler);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await api.DisposeAsync();
-        await generator.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_direct_job_runs_now_and_is_stored_completed()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
 
         using var response = await client.PostJobAsync(JobsApi.SmallJob("direct"));
 
@@ -41,7 +26,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
         var stored = await client.GetJobAsync(job.GetProperty("id").GetString()!);
         Assert.Equal("completed", stored.GetProperty("status").GetString());
 
-        var call = Assert.Single(await generator.CallsAsync());
+        var call = Assert.Single(await Generator.CallsAsync());
         Assert.Equal(256, call.GetProperty("width").GetInt32());
         Assert.Equal(256, call.GetProperty("height").GetInt32());
         Assert.Equal(4, call.GetProperty("steps").GetInt32());
@@ -51,7 +36,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task A_queued_job_is_accepted_and_stored_as_queued()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
 
         using var response = await client.PostJobAsync(JobsApi.SmallJob("queue", packId: "pack-42"));
 
@@ -59,7 +44,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
         var job = await response.JsonAsync();
         Assert.Equal("queued", job.GetProperty("status").GetString());
         Assert.Equal("pack-42", job.GetProperty("prompt_pack_id").GetString());
-        Assert.Empty(await generator.CallsAsync());
+        Assert.Empty(await Generator.CallsAsync());
     }
 
     [Theory]
@@ -67,7 +52,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [InlineData("POST", "/api/jobs")]
     public async Task Requests_without_a_token_are_refused_with_401(string method, string path)
     {
-        using var client = api.CreateClient(token: null);
+        using var client = Api.CreateClient(token: null);
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
@@ -79,7 +64,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_token_is_refused_with_401()
     {
-        using var client = api.CreateClient("not-a-token");
+        using var client = Api.CreateClient("not-a-token");
 
         using var response = await client.GetAsync("/api/jobs");
 
@@ -89,20 +74,20 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task A_read_only_token_reads_jobs_but_cannot_create_them()
     {
-        using var client = api.CreateClient(SampleFactory.ReadOnlyToken);
+        using var client = Api.CreateClient(SampleFactory.ReadOnlyToken);
 
         using var create = await client.PostJobAsync(JobsApi.SmallJob("direct"));
         using var list = await client.GetAsync("/api/jobs");
 
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Empty(await generator.CallsAsync());
+        Assert.Empty(await Generator.CallsAsync());
     }
 
     [Fact]
     public async Task An_invalid_job_is_422_with_problem_details_naming_each_bad_field()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
 
         using var response = await client.PostJobAsync(new { prompt = "ok", width = 100, height = 256, steps = 0, mode = "later" });
 
@@ -117,7 +102,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task A_field_of_the_wrong_type_is_422_naming_that_field()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
 
         using var response = await client.PostJobAsync(new { prompt = "ok", width = 256, height = 256, steps = "many", mode = "direct" });
 
@@ -129,7 +114,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task Jobs_are_listed_newest_first_in_pages_with_the_total()
     {
-        using var client = api.CreateClient(SampleFactory.ReadWriteToken);
+        using var client = Api.CreateClient(SampleFactory.ReadWriteToken);
         var created = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -153,7 +138,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [InlineData("pageSize=ten", "pageSize")]
     public async Task An_invalid_page_is_422_naming_the_parameter(string query, string field)
     {
-        using var client = api.CreateClient(SampleFactory.ReadOnlyToken);
+        using var client = Api.CreateClient(SampleFactory.ReadOnlyToken);
 
         using var response = await client.GetAsync($"/api/jobs?{query}");
 
@@ -164,7 +149,7 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_job_is_404()
     {
-        using var client = api.CreateClient(SampleFactory.ReadOnlyToken);
+        using var client = Api.CreateClient(SampleFactory.ReadOnlyToken);
 
         using var response = await client.GetAsync($"/api/jobs/{Guid.NewGuid()}");
 
@@ -176,8 +161,8 @@ public sealed class JobsApiTests(PlatformServices platform) : IAsyncLifetime
     public async Task A_failing_generator_fails_the_direct_job_with_502_and_records_why()
     {
         var failing = new FailingGenerator();
-        var database = await platform.CreateDatabaseAsync();
-        await using var broken = new SampleFactory(platform.SettingsFor("api", database, $"test.jobs.{Guid.NewGuid():N}"), failing.CreateHandler);
+        var database = await Platform.CreateDatabaseAsync();
+        await using var broken = new SampleFactory(Platform.SettingsFor("api", database, $"test.jobs.{Guid.NewGuid():N}"), failing.CreateHandler);
         using var client = broken.CreateClient(SampleFactory.ReadWriteToken);
 
         using var response = await client.PostJobAsync(JobsApi.SmallJob("direct"));
