@@ -112,4 +112,103 @@ public sealed class ExecutionTests : IDisposable
             Assert.Equal([$"{side} line 1", $"{side} line 2", $"{side} line 3"], lines.Skip(header + 1).Take(3));
         }
     }
+
+    [Fact]
+    public async Task A_background_target_runs_alongside_the_targets_after_it_and_only_its_dependents_wait_for_it()
+    {
+        var exitCode = await run.RunAsync<BackgroundBuild>("SmokeTests").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["ComposeUp", "WaitHealthy started", "CompileTests finished", "WaitHealthy finished", "SmokeTests", "ComposeDown"], run.Journal.Ran);
+        Assert.Equal(["CompileTests", "ComposeUp", "WaitHealthy", "SmokeTests", "ComposeDown"], run.Journal.Outcomes.Select(o => o.Name));
+        Assert.All(run.Journal.Outcomes, o => Assert.Equal(TargetStatus.Succeeded, o.Status));
+    }
+
+    [Fact]
+    public async Task Background_output_is_written_whole_between_two_targets_never_inside_one()
+    {
+        run.Environment["GITHUB_ACTIONS"] = "true";
+
+        await run.RunAsync<BackgroundBuild>("SmokeTests").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(
+            [
+                "::group::ComposeUp",
+                "::endgroup::",
+                "::group::WaitHealthy",
+                "api is starting",
+                "api is ready",
+                "::endgroup::",
+                "::group::CompileTests",
+                "compile line 1",
+                "compile line 2",
+                "::endgroup::",
+                "::group::SmokeTests",
+                "::endgroup::",
+                "::group::ComposeDown",
+                "::endgroup::",
+            ],
+            run.Lines.Take(14));
+    }
+
+    [Fact]
+    public async Task A_failed_background_target_stops_the_build_but_the_running_target_finishes_and_assured_targets_run()
+    {
+        var exitCode = await run.RunAsync<BackgroundBuild>("SmokeTests Docs --compile-ends fail").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["ComposeUp", "WaitHealthy started", "WaitHealthy finished", "ComposeDown"], run.Journal.Ran);
+        // Durations are left out: the test clock steps on every read, and reads of overlapping targets interleave.
+        Assert.Equal(
+            [
+                ("CompileTests", TargetStatus.Failed, "CS0246: type 'ApiClient' not found"),
+                ("ComposeUp", TargetStatus.Succeeded, null),
+                ("WaitHealthy", TargetStatus.Succeeded, null),
+                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests failed"),
+                ("Docs", TargetStatus.NotRun, "build stopped after CompileTests failed"),
+                ("ComposeDown", TargetStatus.Succeeded, null),
+            ],
+            run.Journal.Outcomes.Select(o => (o.Name, o.Status, o.Note)));
+        Assert.EndsWith("(1 target failed)", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProceedAfterFailure_on_a_background_target_lets_the_targets_after_it_run()
+    {
+        var exitCode = await run.RunAsync<BackgroundBuild>("Lint Docs").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["Lint", "Docs"], run.Journal.Ran);
+        Assert.Equal(TargetStatus.Failed, run.Journal.Outcome("Lint").Status);
+        Assert.Equal(TargetStatus.Succeeded, run.Journal.Outcome("Docs").Status);
+    }
+
+    [Fact]
+    public async Task Cancellation_cancels_a_running_background_target_and_waits_for_it_before_the_summary()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var build = run.RunAsync<BackgroundBuild>("SmokeTests --compile-ends hang", cancellation.Token);
+        await run.Journal.Signal("compiling").Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancellation.CancelAsync();
+
+        var exitCode = await build.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(130, exitCode);
+        Assert.Equal((TargetStatus.Cancelled, "interrupted"), (run.Journal.Outcome("CompileTests").Status, run.Journal.Outcome("CompileTests").Note));
+        Assert.Equal(TargetStatus.Cancelled, run.Journal.Outcome("WaitHealthy").Status);
+        Assert.Equal(new TargetOutcome("SmokeTests", TargetStatus.NotRun, TimeSpan.Zero, "build was interrupted"), run.Journal.Outcome("SmokeTests"));
+        Assert.Equal(TargetStatus.Succeeded, run.Journal.Outcome("ComposeDown").Status);
+        Assert.Contains("warning: Target 'CompileTests' was interrupted.", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Build interrupted after ", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_parallel_a_background_target_runs_like_any_other()
+    {
+        var exitCode = await run.RunAsync<BackgroundBuild>("SmokeTests --parallel").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["ComposeUp", "WaitHealthy started", "CompileTests finished", "WaitHealthy finished", "SmokeTests", "ComposeDown"], run.Journal.Ran);
+        Assert.All(run.Journal.Outcomes, o => Assert.Equal(TargetStatus.Succeeded, o.Status));
+    }
 }

@@ -130,4 +130,22 @@ public sealed class PlanningTests : IDisposable
         Assert.Contains("  Compile -.-> Lint\n", graph, StringComparison.Ordinal);
         Assert.Contains("  Package --> Publish\n", graph, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Background_targets_are_planned_first_among_targets_free_to_go_and_marked_in_the_plan()
+    {
+        var exitCode = await run.RunAsync<BackgroundBuild>("--plan SmokeTests");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            [
+                "Plan (5 targets, in order):",
+                "   1. CompileTests  in background",
+                "   2. ComposeUp",
+                "   3. WaitHealthy",
+                "   4. SmokeTests    invoked",
+                "   5. ComposeDown   triggered by ComposeUp; assured after failure",
+            ],
+            run.Lines.Take(6));
+    }
 }

@@ -47,6 +47,13 @@ public interface ITargetDefinition
     /// <summary>This target runs even after another target failed or the build was cancelled (clean-up, rollback).</summary>
     ITargetDefinition AssuredAfterFailure();
 
+    /// <summary>
+    /// In a sequential build, this target starts as soon as what it waits for is done and runs alongside the targets
+    /// after it; only targets that must run after it wait for it. Its output is buffered and written whole between two
+    /// targets, never in the middle of one.
+    /// </summary>
+    ITargetDefinition InBackground();
+
     /// <summary>Hidden from <c>--help</c>; still invocable.</summary>
     ITargetDefinition Unlisted();
 

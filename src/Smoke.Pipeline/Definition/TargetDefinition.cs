@@ -18,6 +18,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Requirement> Requirements { get; } = [];
     public bool ProceedsAfterFailure { get; private set; }
     public bool IsAssured { get; private set; }
+    public bool RunsInBackground { get; private set; }
     public bool IsUnlisted { get; private set; }
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
 
@@ -75,6 +76,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure()
     {
         IsAssured = true;
+        return this;
+    }
+
+    public ITargetDefinition InBackground()
+    {
+        RunsInBackground = true;
         return this;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Smoke.Pipeline;
 
 /// <summary>
@@ -8,20 +10,47 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
 {
     private readonly Lock gate = new();
     private readonly Dictionary<TargetNode, TargetOutcome> outcomes = [];
+    private readonly ConcurrentQueue<TargetOutput> finishedInBackground = new();
     private string? stoppedBy;
 
-    public async Task RunAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    public Task RunAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted) =>
+        parallel ? RunConcurrentlyAsync(plan, interrupted, aborted) : RunSequentiallyAsync(plan, interrupted, aborted);
+
+    /// <summary>
+    /// One target after another, except background targets: each starts as a task and the loop goes on; a target
+    /// waits only for the background targets among its predecessors. Their output is written between two targets.
+    /// </summary>
+    private async Task RunSequentiallyAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
     {
-        if (!parallel)
+        var background = new Dictionary<TargetNode, Task>();
+        foreach (var target in plan)
         {
-            foreach (var target in plan)
+            var predecessors = target.Node.Predecessors.Where(background.ContainsKey).Select(p => background[p]).ToArray();
+            if (target.Node.Definition.RunsInBackground)
             {
-                await RunAsync(target, plan, interrupted, aborted).ConfigureAwait(false);
+                // Task.Run rather than a bare call: a synchronous Executes would otherwise hold the loop until it returned.
+                background[target.Node] = Task.Run(
+                    async () =>
+                    {
+                        await Task.WhenAll(predecessors).ConfigureAwait(false);
+                        await RunAsync(target, plan, interrupted, aborted, inBackground: true).ConfigureAwait(false);
+                    },
+                    CancellationToken.None);
+                continue;
             }
 
-            return;
+            await Task.WhenAll(predecessors).ConfigureAwait(false);
+            WriteFinishedInBackground();
+            await RunAsync(target, plan, interrupted, aborted, inBackground: false).ConfigureAwait(false);
+            WriteFinishedInBackground();
         }
 
+        await Task.WhenAll(background.Values).ConfigureAwait(false);
+        WriteFinishedInBackground();
+    }
+
+    private async Task RunConcurrentlyAsync(IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    {
         // The plan is in topological order, so every predecessor's task exists before its successor's.
         var running = new Dictionary<TargetNode, Task>();
         foreach (var target in plan)
@@ -31,7 +60,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
                 async () =>
                 {
                     await Task.WhenAll(predecessors).ConfigureAwait(false);
-                    await RunAsync(target, plan, interrupted, aborted).ConfigureAwait(false);
+                    await RunAsync(target, plan, interrupted, aborted, inBackground: false).ConfigureAwait(false);
                 },
                 CancellationToken.None);
         }
@@ -39,7 +68,21 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         await Task.WhenAll(running.Values).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
+    /// <summary>Called only between two foreground targets and at the end, so a background target's lines never land inside one.</summary>
+    private void WriteFinishedInBackground()
+    {
+        while (finishedInBackground.TryDequeue(out var finished))
+        {
+            finished.Flush();
+        }
+    }
+
+    private async Task RunAsync(
+        PlannedTarget target,
+        IReadOnlyList<PlannedTarget> plan,
+        CancellationToken interrupted,
+        CancellationToken aborted,
+        bool inBackground)
     {
         var definition = target.Node.Definition;
         if (Decide(target, plan, interrupted, aborted) is { } decided)
@@ -48,7 +91,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
             return;
         }
 
-        var targetOutput = new TargetOutput(output, buffered: parallel);
+        var targetOutput = new TargetOutput(output, buffered: parallel || inBackground);
         var grouped = !parallel;
         Log.Sink = targetOutput;
         targetOutput.WriteLines(output.Host.TargetStarted(target.Name, grouped));
@@ -97,7 +140,15 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
 
         var duration = clock.GetElapsedTime(started);
         targetOutput.WriteLines(output.Host.TargetFinished(target.Name, grouped));
-        targetOutput.Flush();
+        if (inBackground)
+        {
+            finishedInBackground.Enqueue(targetOutput);
+        }
+        else
+        {
+            targetOutput.Flush();
+        }
+
         Record(target, new TargetOutcome(target.Name, status, duration, note));
     }
 

@@ -1,8 +1,8 @@
 namespace Smoke.Pipeline;
 
 /// <summary>
-/// A running target's output. Sequential builds stream it; parallel builds buffer it and write it whole when the
-/// target ends, so two targets never interleave.
+/// A running target's output. Sequential builds stream it; parallel builds and background targets buffer it and write
+/// it whole once the target has ended, so two targets never interleave.
 /// </summary>
 internal sealed class TargetOutput(BuildOutput build, bool buffered) : ILogSink
 {

@@ -22,6 +22,11 @@ internal static class PlanDocument
                 notes.Add($"triggered by {string.Join(", ", target.Node.TriggeredBy.Where(t => plan.Any(p => p.Node == t)))}");
             }
 
+            if (target.Node.Definition.RunsInBackground)
+            {
+                notes.Add("in background");
+            }
+
             if (target.Node.Definition.IsAssured)
             {
                 notes.Add("assured after failure");

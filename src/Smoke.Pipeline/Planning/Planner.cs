@@ -2,7 +2,8 @@ namespace Smoke.Pipeline;
 
 /// <summary>
 /// Plans the invoked targets plus their transitive dependencies and triggers, ordered by every edge
-/// (After/Before order without pulling in); among targets that are free to go, declaration order wins.
+/// (After/Before order without pulling in); among targets that are free to go, background targets come first, so they
+/// start as early as they can, then declaration order wins.
 /// </summary>
 internal static class Planner
 {
@@ -14,9 +15,11 @@ internal static class Planner
         var order = new List<TargetNode>();
         var remaining = planned.OrderBy(n => n.Index).ToList();
         var done = new HashSet<TargetNode>();
+        bool IsFree(TargetNode node) => node.Predecessors.All(p => done.Contains(p) || !planned.Contains(p));
         while (remaining.Count > 0)
         {
-            var next = remaining.FirstOrDefault(n => n.Predecessors.All(p => done.Contains(p) || !planned.Contains(p)))
+            var next = remaining.FirstOrDefault(n => n.Definition.RunsInBackground && IsFree(n))
+                ?? remaining.FirstOrDefault(IsFree)
                 ?? throw new UsageException(DescribeCycle(remaining, planned));
             remaining.Remove(next);
             done.Add(next);
