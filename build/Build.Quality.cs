@@ -195,7 +195,7 @@ internal sealed partial class Build
     {
         var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
         Log.Info($"run {run}: taking {stack!.Name} down with its volumes and bringing it up again");
-        await compose.DownAsync(stack, cancellationToken);
+        await compose.DownAsync(stack, StopTimeout, cancellationToken);
         await compose.UpAsync(stack, cancellationToken: cancellationToken);
         readiness = await WaitReadyAsync(stack, cancellationToken);
         readiness.EnsureReady();

@@ -38,6 +38,9 @@ internal sealed partial class Build
     [Parameter("Bake this SAMPLE_FAULT into the sample app's image to rehearse a bad release: ready-never, crash-on-start, slow-start=<seconds>, http-500, break-queue")]
     public string? SampleFault { get; set; }
 
+    [Parameter("How long each container gets to stop when ComposeDown takes the stack down, before it is killed; the stack and its volumes are deleted anyway")]
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The tag Smoke builds the app under: the release asked for, a fault's own tag (never dev), or dev.</summary>
     string AppImageTag => Release ?? (SampleFault is { Length: > 0 } fault ? "fault-" + new string([.. fault.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) : "dev");
 
@@ -105,6 +108,7 @@ internal sealed partial class Build
     Target ComposeUp => _ => _
         .Description("Bring the compose stack up, after sweeping what killed runs left behind; with --environment, move that environment's stack to the release")
         .OnlyWhenStatic(() => !Remote)
+        .Requires(() => StopTimeout >= TimeSpan.Zero, "--stop-timeout is how long containers get to stop: 0s (kill at once) or more")
         .DependsOn(Images)
         .After(ValidateConfig)
         .Executes(async ct =>
@@ -147,7 +151,7 @@ internal sealed partial class Build
                 return;
             }
 
-            await compose.DownAsync(project, ct);
+            await compose.DownAsync(project, StopTimeout, ct);
             var swept = await new SessionSweeper(Engine, Log.Info).RemoveSessionAsync(project.Session.RunId, ct);
             if (!swept.IsEmpty)
             {

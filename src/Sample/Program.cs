@@ -1,11 +1,4 @@
 using Sample;
-using Sample.Health;
-
-// `Sample probe <url>` is the container healthcheck: the image needs no curl.
-if (args is ["probe", var url])
-{
-    return await HealthProbe.RunAsync(url, CancellationToken.None);
-}
 
 return await SampleApp.RunAsync(args);
 

@@ -83,10 +83,16 @@ public sealed partial class ComposeDriver
         }
     }
 
-    /// <summary><c>down -v --remove-orphans</c>: the project's containers, networks and volumes go, and so does the session override.</summary>
-    public async Task DownAsync(ComposeProject project, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <c>down -v --remove-orphans</c>: the project's containers, networks and volumes go, and so does the session
+    /// override. Each container gets <paramref name="stopTimeout"/> (default 10 s, as compose's) to stop before it is killed.
+    /// </summary>
+    public async Task DownAsync(ComposeProject project, TimeSpan? stopTimeout = null, CancellationToken cancellationToken = default)
     {
-        await RunCheckedAsync(project, ["down", "-v", "--remove-orphans", "--timeout", "10"], cancellationToken).ConfigureAwait(false);
+        var seconds = (int)Math.Ceiling((stopTimeout ?? TimeSpan.FromSeconds(10)).TotalSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds, nameof(stopTimeout));
+        await RunCheckedAsync(project, ["down", "-v", "--remove-orphans", "--timeout", seconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
+            .ConfigureAwait(false);
         File.Delete(project.SessionOverrideFile);
         if (Directory.Exists(project.StateDirectory) && !Directory.EnumerateFileSystemEntries(project.StateDirectory).Any())
         {

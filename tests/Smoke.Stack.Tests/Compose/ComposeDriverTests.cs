@@ -81,6 +81,32 @@ public sealed class ComposeDriverTests
     }
 
     [Fact]
+    public async Task Down_gives_each_container_the_stop_timeout_asked_for_then_kills_it()
+    {
+        // PID 1 without a SIGTERM handler ignores SIGTERM: only the kill after the stop timeout ends it.
+        await using var stack = await ComposeStack.CreateAsync("""
+            services:
+              stubborn:
+                image: ${BASE_IMAGE}
+                command: ["sleep", "300"]
+            """);
+        await stack.Driver.UpAsync(stack.Project);
+
+        await stack.Driver.DownAsync(stack.Project, TimeSpan.FromSeconds(1));
+
+        Assert.Contains(stack.Log, line => line.Contains("down -v --remove-orphans --timeout 1", StringComparison.Ordinal));
+        Assert.Empty(await stack.LeftoversAsync());
+    }
+
+    [Fact]
+    public async Task Down_refuses_a_negative_stop_timeout()
+    {
+        await using var stack = await ComposeStack.CreateAsync(HealthyAndOneShot);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => stack.Driver.DownAsync(stack.Project, TimeSpan.FromSeconds(-1)));
+    }
+
+    [Fact]
     public async Task Cancelling_during_up_then_cleaning_up_leaves_nothing()
     {
         await using var stack = await ComposeStack.CreateAsync("""

@@ -7,8 +7,9 @@ namespace Smoke.Stack.Tests.Support;
 /// <summary>A compose file in a temp dir and a project of its own; disposing brings it down and removes the session's leftovers.</summary>
 internal sealed class ComposeStack : IAsyncDisposable
 {
-    private ComposeStack(string directory, ComposeProject project, DockerEngineClient engine, ComposeDriver driver)
+    private ComposeStack(string directory, ComposeProject project, DockerEngineClient engine, ComposeDriver driver, List<string> log)
     {
+        Log = log;
         Directory = directory;
         Project = project;
         Engine = engine;
@@ -23,7 +24,8 @@ internal sealed class ComposeStack : IAsyncDisposable
 
     public ComposeDriver Driver { get; }
 
-    public List<string> Log { get; } = [];
+    /// <summary>What the driver reported: its detection, and each compose command it ran.</summary>
+    public List<string> Log { get; }
 
     public static async Task<ComposeStack> CreateAsync(string composeYaml)
     {
@@ -40,9 +42,7 @@ internal sealed class ComposeStack : IAsyncDisposable
         var engine = DockerEngineClient.FromEnvironment();
         var log = new List<string>();
         var driver = await ComposeDriver.DetectAsync(engine, line => { lock (log) { log.Add(line); } });
-        var stack = new ComposeStack(directory, project, engine, driver);
-        stack.Log.AddRange(log);
-        return stack;
+        return new ComposeStack(directory, project, engine, driver, log);
     }
 
     public async Task<IReadOnlyList<string>> LeftoversAsync()
