@@ -15,7 +15,8 @@ public static class RepeatedSmokeRuns
 
     /// <summary>
     /// Runs <paramref name="projectPaths"/> <see cref="SmokeRepeatOptions.Runs"/> times. The first run builds (unless
-    /// <see cref="SmokeRunOptions.NoBuild"/>), the others reuse its build. Each run writes its JUnit files under
+    /// <see cref="SmokeRunOptions.NoBuild"/>, or <see cref="SmokeRunOptions.Build"/> was built ahead, whose failures every
+    /// run then reports), the others reuse its build. Each run writes its JUnit files under
     /// <c>&lt;results&gt;/repeats/run-&lt;n&gt;/</c>; the combined file per project goes to <c>&lt;results&gt;/</c>.
     /// </summary>
     public static async Task<RepeatedSmokeRunResult> RunAsync(

@@ -35,6 +35,13 @@ public sealed record SmokeRunOptions
     /// <summary>Skip the build: the projects were built already with the same <see cref="Configuration"/>.</summary>
     public bool NoBuild { get; init; }
 
+    /// <summary>
+    /// The projects built ahead by <see cref="SmokeTestRunner.BuildAsync"/>: the run builds nothing (as with
+    /// <see cref="NoBuild"/>) and reports each project that did not compile in it as build failed. It must cover every
+    /// selected project and have been made with the same <see cref="Configuration"/>. Null: the run builds, unless <see cref="NoBuild"/>.
+    /// </summary>
+    public SmokeBuildResult? Build { get; init; }
+
     /// <summary>False passes <c>--disable-build-servers</c>, so no MSBuild node or compiler server outlives the build.</summary>
     public bool UseBuildServers { get; init; } = true;
 
@@ -73,6 +80,14 @@ public sealed record SmokeRunOptions
         if (Retries < 0)
         {
             throw new ArgumentException($"smoke runner: Retries is {Retries}; use 0 for no retries", nameof(Retries));
+        }
+
+        if (Build is not null && !string.Equals(Build.Configuration, Configuration, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"smoke runner: the build given as Build was made with Configuration {Build.Configuration} and this run uses {Configuration}; "
+                + "dotnet test --no-build would not find its assemblies, so build ahead with the run's Configuration",
+                nameof(Build));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(ResultsDirectory);

@@ -15,6 +15,8 @@ public sealed class FixtureProjects : IAsyncLifetime
 
     private readonly string _root = Directory.CreateTempSubdirectory("smoke-runner-tests-").FullName;
 
+    private Task<SmokeBuildResult>? _builtAhead;
+
     public static string FixturesDirectory { get; } = typeof(FixtureProjects).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "FixturesDirectory").Value!;
@@ -37,6 +39,8 @@ public sealed class FixtureProjects : IAsyncLifetime
     public string FirstRunResults => Path.Combine(_root, "first-run");
 
     public List<string> FirstRunProgress { get; } = [];
+
+    public List<string> BuildAheadProgress { get; } = [];
 
     public static string Project(string name) => Path.Combine(FixturesDirectory, name, name + ".csproj");
 
@@ -66,6 +70,12 @@ public sealed class FixtureProjects : IAsyncLifetime
         };
     }
 
+    /// <summary>
+    /// Fixture.Broken and Fixture.Passing built by <see cref="SmokeTestRunner.BuildAsync"/>, once, from a list that
+    /// also holds Fixture.Failing, which <c>Only</c> leaves out; with no environment, as before the stack is up.
+    /// </summary>
+    public Task<SmokeBuildResult> BuildAheadAsync() => _builtAhead ??= BuildAsync();
+
     public async Task InitializeAsync()
     {
         // Only the logger: the test output directory also holds xunit's adapter, which must not load twice.
@@ -88,6 +98,23 @@ public sealed class FixtureProjects : IAsyncLifetime
             },
         };
         FirstRun = await new SmokeTestRunner(options).RunAsync([Passing, Failing, Hanging, Flaky], CancellationToken.None);
+    }
+
+    private Task<SmokeBuildResult> BuildAsync()
+    {
+        var options = Options("build-ahead") with
+        {
+            Only = ["Fixture.Broken", "Fixture.Passing"],
+            Environment = new Dictionary<string, string>(),
+            Progress = line =>
+            {
+                lock (BuildAheadProgress)
+                {
+                    BuildAheadProgress.Add(line);
+                }
+            },
+        };
+        return new SmokeTestRunner(options).BuildAsync([Broken, Passing, Failing], CancellationToken.None);
     }
 
     public Task DisposeAsync()
