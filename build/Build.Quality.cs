@@ -193,7 +193,7 @@ internal sealed partial class Build
     /// <summary>--repeat-stack: a fresh stack (volumes removed) before every run after the first, and its new endpoints for the tests.</summary>
     async Task<IReadOnlyDictionary<string, string>?> RestartStackAsync(int run, CancellationToken cancellationToken)
     {
-        var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
+        var compose = await ComposeAsync(cancellationToken);
         Log.Info($"run {run}: taking {stack!.Name} down with its volumes and bringing it up again");
         await compose.DownAsync(stack, StopTimeout, cancellationToken);
         await compose.UpAsync(stack, cancellationToken: cancellationToken);

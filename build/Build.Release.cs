@@ -241,7 +241,7 @@ internal sealed partial class Build
         {
             await EnsureImagesExistAsync(target.Images, $"release {target.Release} cannot be brought back", cancellationToken);
             stack = await EnvironmentProjectAsync(environment, target.Images, cancellationToken);
-            var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
+            var compose = await ComposeAsync(cancellationToken);
             await compose.UpAsync(stack, cancellationToken: cancellationToken);
 
             var ready = await WaitReadyAsync(stack, cancellationToken);
@@ -318,7 +318,7 @@ internal sealed partial class Build
         }
 
         stack = await EnvironmentProjectAsync(environment, releaseImages, cancellationToken);
-        var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
+        var compose = await ComposeAsync(cancellationToken);
         Log.Info($"moving {stack.Name} to {Release} with {compose.CommandName} {compose.Version}; services whose image is unchanged keep running");
         await compose.UpAsync(stack, cancellationToken: cancellationToken);
     }
@@ -472,7 +472,9 @@ internal sealed partial class Build
     /// <summary>The rollback's check: the Critical tests against the restored release.</summary>
     async Task<SmokeRunResult> RunCriticalTestsAsync(ReadinessReport ready, CancellationToken cancellationToken)
     {
-        var runner = new SmokeTestRunner(SmokeOptions(ready, Path.Combine(ArtifactsDirectory, "test-results", "rollback")) with { Mode = SmokeRunMode.Critical });
+        // The smoke tests' build serves when it covers every project; otherwise (--only, a shard) the runner builds.
+        var built = smokeBuild is { } build && SmokeProjectFiles().All(build.ProjectPaths.Contains) ? build : null;
+        var runner = new SmokeTestRunner(SmokeOptions(ready, Path.Combine(ArtifactsDirectory, "test-results", "rollback")) with { Mode = SmokeRunMode.Critical, Build = built });
         var run = await runner.RunAsync(SmokeProjectFiles(), cancellationToken);
         Log.Info($"critical tests after the rollback: {ConsoleReport.TotalsLine(run.Tests)}");
         return run;

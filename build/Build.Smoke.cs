@@ -44,6 +44,8 @@ internal sealed partial class Build
 
     SmokeRunResult? smokeRun;
 
+    SmokeBuildResult? smokeBuild;
+
     readonly DateTimeOffset buildStarted = DateTimeOffset.UtcNow;
 
     Target ValidateConfig => _ => _
@@ -132,12 +134,30 @@ internal sealed partial class Build
         return report;
     }
 
-    Target SmokeTests => _ => _
-        .Description("Run the smoke test projects against the ready stack, in parallel, with JUnit results")
-        .DependsOn(WaitHealthy)
+    Target CompileSmokeTests => _ => _
+        .Description("Build the smoke test projects, in the background while the stack comes up")
+        .InBackground()
+        .After(ValidateConfig)
         .Executes(async ct =>
         {
-            var options = SmokeOptions(readiness, Path.Combine(ArtifactsDirectory, "test-results")) with { Mode = Mode, Retries = Retries };
+            var options = SmokeOptions(null, Path.Combine(ArtifactsDirectory, "test-results")) with { Mode = Mode };
+            smokeBuild = await new SmokeTestRunner(options).BuildAsync(SmokeShard.Select(SmokeProjectFiles()), ct);
+            foreach (var failure in smokeBuild.Failures)
+            {
+                // Not this target's failure: SmokeTests reports the project as build-failed and runs the others.
+                Log.Warn(failure.Note);
+            }
+
+            Log.Info($"built {smokeBuild.ProjectPaths.Count} smoke test project(s) in {smokeBuild.Duration.TotalSeconds:0.0}s"
+                + (smokeBuild.Succeeded ? string.Empty : $"; {smokeBuild.Failures.Count} did not compile and will be reported by SmokeTests"));
+        });
+
+    Target SmokeTests => _ => _
+        .Description("Run the smoke test projects against the ready stack, in parallel, with JUnit results")
+        .DependsOn(CompileSmokeTests, WaitHealthy)
+        .Executes(async ct =>
+        {
+            var options = SmokeOptions(readiness, Path.Combine(ArtifactsDirectory, "test-results")) with { Mode = Mode, Retries = Retries, Build = smokeBuild };
             smokeRun = await RunSmokeSuiteAsync(options, SmokeShard.Select(SmokeProjectFiles()), ct);
             foreach (var line in ConsoleReport.Lines(smokeRun, options.Secrets))
             {

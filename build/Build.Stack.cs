@@ -39,7 +39,7 @@ internal sealed partial class Build
     public string? SampleFault { get; set; }
 
     [Parameter("How long each container gets to stop when ComposeDown takes the stack down, before it is killed; the stack and its volumes are deleted anyway")]
-    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The tag Smoke builds the app under: the release asked for, a fault's own tag (never dev), or dev.</summary>
     string AppImageTag => Release ?? (SampleFault is { Length: > 0 } fault ? "fault-" + new string([.. fault.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]) : "dev");
@@ -61,6 +61,22 @@ internal sealed partial class Build
     IReadOnlyDictionary<string, string> imageVariables = new Dictionary<string, string>();
 
     ComposeProject? stack;
+
+    Task<ComposeDriver>? composeDetection;
+
+    /// <summary>
+    /// The compose command, detected once per run (each detection starts compose to ask for its version); a detection
+    /// that failed or was cancelled is tried again, so ComposeDown still finds compose after a Ctrl+C during ComposeUp.
+    /// </summary>
+    Task<ComposeDriver> ComposeAsync(CancellationToken cancellationToken)
+    {
+        if (composeDetection is not { IsFaulted: false, IsCanceled: false })
+        {
+            composeDetection = ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
+        }
+
+        return composeDetection;
+    }
 
     Target EnsureDocker => _ => _
         .Description("Make sure a Docker engine answers; install and start one where allowed (root on Debian)")
@@ -113,6 +129,7 @@ internal sealed partial class Build
         .After(ValidateConfig)
         .Executes(async ct =>
         {
+            var detection = ComposeAsync(ct); // compose answers its version while the sweep runs
             await SweepOrphansAsync(ct);
             if (DeployEnvironment is not null)
             {
@@ -130,7 +147,7 @@ internal sealed partial class Build
                 StateDirectory = Path.Combine(TemporaryDirectory, "stacks", name),
             };
             await File.WriteAllTextAsync(KeptStackFile, JsonSerializer.Serialize(new KeptStack(stack.Name, stack.Session.RunId)), ct);
-            var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, ct);
+            var compose = await detection;
             Log.Info($"bringing up {stack.Name} with {compose.CommandName} {compose.Version}");
             await compose.UpAsync(stack, cancellationToken: ct);
         });
@@ -143,7 +160,7 @@ internal sealed partial class Build
         .After(ComposeUp, WaitHealthy, SmokeTests, Report)
         .Executes(async ct =>
         {
-            var compose = await ComposeDriver.DetectAsync(Engine, Log.Info, ct);
+            var compose = await ComposeAsync(ct);
             var project = stack ?? KeptProject();
             if (project is null)
             {

@@ -100,7 +100,8 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
 
         using (interrupted.Register(build.MarkCancelled))
         {
-            await new Executor(build, output, options.Clock, build.Parallel).RunAsync(plan, interrupted, aborted).ConfigureAwait(false);
+            using var executor = new Executor(build, output, options.Clock, build.Parallel);
+            await executor.RunAsync(plan, interrupted, aborted).ConfigureAwait(false);
         }
 
         return await FinishAsync(build, output, started, interrupted.IsCancellationRequested).ConfigureAwait(false);

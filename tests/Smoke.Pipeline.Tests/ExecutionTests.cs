@@ -173,6 +173,25 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_background_target_still_running_when_the_build_stops_is_cancelled_not_waited_out()
+    {
+        // CompileTests would hang forever; WaitHealthy fails while it runs.
+        var exitCode = await run.RunAsync<BackgroundBuild>("SmokeTests --compile-ends hang --health-ends fail").WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["ComposeUp", "WaitHealthy started", "ComposeDown"], run.Journal.Ran);
+        Assert.Equal(
+            [
+                ("CompileTests", TargetStatus.Cancelled, "cancelled: the build stopped after WaitHealthy failed"),
+                ("ComposeUp", TargetStatus.Succeeded, null),
+                ("WaitHealthy", TargetStatus.Failed, "api never became ready"),
+                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests was cancelled"),
+                ("ComposeDown", TargetStatus.Succeeded, null),
+            ],
+            run.Journal.Outcomes.Select(o => (o.Name, o.Status, o.Note)));
+    }
+
+    [Fact]
     public async Task ProceedAfterFailure_on_a_background_target_lets_the_targets_after_it_run()
     {
         var exitCode = await run.RunAsync<BackgroundBuild>("Lint Docs").WaitAsync(TimeSpan.FromMinutes(1));

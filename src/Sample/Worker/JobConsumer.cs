@@ -12,6 +12,7 @@ namespace Sample.Worker;
 /// <summary>
 /// Consumes the jobs queue. A failed job is published again with its attempt count until
 /// SAMPLE_MAX_ATTEMPTS, then rejected into the dead-letter queue; unreadable messages go there at once.
+/// While the broker is unreachable it tries again every second; the worker is ready only while it consumes.
 /// </summary>
 internal sealed class JobConsumer(
     BrokerConnection broker,
@@ -22,7 +23,12 @@ internal sealed class JobConsumer(
     SampleMetrics metrics,
     ILogger<JobConsumer> logger) : BackgroundService
 {
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    private volatile string? notConsumingBecause = "not started yet";
+
+    /// <summary>Null while a consumer is attached to the queue; otherwise why not, for the readiness check.</summary>
+    public string? NotConsumingBecause => notConsumingBecause;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +44,7 @@ internal sealed class JobConsumer(
             }
             catch (Exception e)
             {
+                notConsumingBecause = e.Message;
                 logger.LogWarning("cannot consume {Queue} at {Host}:{Port} ({Reason}); retrying in {Delay}s",
                     settings.Broker.Queue, settings.Broker.Host, settings.Broker.Port, e.Message, ReconnectDelay.TotalSeconds);
             }
@@ -68,6 +75,7 @@ internal sealed class JobConsumer(
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
         await channel.BasicConsumeAsync(settings.Broker.Queue, autoAck: false, consumer, stoppingToken);
+        notConsumingBecause = null;
         logger.LogInformation("consuming {Queue}; failures retried up to {MaxAttempts} attempts, then dead-lettered to {DeadLetterQueue}",
             settings.Broker.Queue, settings.MaxAttempts, settings.Broker.DeadLetterQueue);
 

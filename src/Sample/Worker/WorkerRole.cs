@@ -12,7 +12,9 @@ internal static class WorkerRole
         services.AddSampleDependencies(settings);
         services.AddSampleMetrics();
         services.AddTransient<JobProcessor>();
-        services.AddHostedService<JobConsumer>();
+        services.AddSingleton<JobConsumer>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobConsumer>());
+        services.AddHealthChecks().AddCheck<ConsumerHealthCheck>("consumer", tags: [HealthEndpoints.ReadyTag]);
     }
 
     public static void Map(WebApplication app)

@@ -6,9 +6,13 @@ namespace Smoke.Pipeline;
 /// Runs a plan. A target does not run when a dependency failed or did not run; after a failure the build stops
 /// unless the failed target proceeds after failure; assured targets run anyway, even after cancellation.
 /// </summary>
-internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProvider clock, bool parallel)
+internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProvider clock, bool parallel) : IDisposable
 {
     private readonly Lock gate = new();
+
+    /// <summary>Cancelled when the build stops after a failure: a background target still running then is not waited out.</summary>
+    private readonly CancellationTokenSource stopped = new();
+
     private readonly Dictionary<TargetNode, TargetOutcome> outcomes = [];
     private readonly ConcurrentQueue<TargetOutput> finishedInBackground = new();
     private string? stoppedBy;
@@ -96,7 +100,10 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         Log.Sink = targetOutput;
         targetOutput.WriteLines(output.Host.TargetStarted(target.Name, grouped));
         var started = clock.GetTimestamp();
-        var token = definition.IsAssured ? aborted : interrupted;
+        using var stoppedOrInterrupted = inBackground && !definition.IsAssured
+            ? CancellationTokenSource.CreateLinkedTokenSource(interrupted, stopped.Token)
+            : null;
+        var token = stoppedOrInterrupted?.Token ?? (definition.IsAssured ? aborted : interrupted);
         TargetStatus status;
         string? note = null;
         try
@@ -121,7 +128,9 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             status = TargetStatus.Cancelled;
-            note = definition.IsAssured ? "aborted by a second interrupt" : "interrupted";
+            note = definition.IsAssured ? "aborted by a second interrupt"
+                : interrupted.IsCancellationRequested ? "interrupted"
+                : $"cancelled: the build stopped after {stoppedBy} failed";
             Log.Warn($"Target '{target.Name}' was {note}.");
         }
 #pragma warning disable CA1031 // A target's failure of any kind is reported as that target failing, never as a crash of the build.
@@ -211,13 +220,21 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
 
     private void Record(PlannedTarget target, TargetOutcome outcome)
     {
+        var stopsTheBuild = false;
         lock (gate)
         {
             outcomes[target.Node] = outcome;
             if (outcome.Status == TargetStatus.Failed && !target.Node.Definition.ProceedsAfterFailure && stoppedBy is null)
             {
                 stoppedBy = target.Name;
+                stopsTheBuild = true;
             }
+        }
+
+        if (stopsTheBuild)
+        {
+            // Outside the lock: cancellation runs callbacks, which may record outcomes of their own.
+            stopped.Cancel();
         }
 
         build.Record(target.Position, outcome);
@@ -226,10 +243,12 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
     private static string Describe(TargetStatus status) => status switch
     {
         TargetStatus.Failed => "failed",
-        TargetStatus.Cancelled => "was interrupted",
+        TargetStatus.Cancelled => "was cancelled",
         TargetStatus.Skipped => "was skipped",
         _ => "did not run",
     };
+
+    public void Dispose() => stopped.Dispose();
 
     private static string Join(IEnumerable<string> names) => string.Join(" and ", names);
 

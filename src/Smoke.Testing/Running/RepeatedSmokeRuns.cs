@@ -14,9 +14,9 @@ public static class RepeatedSmokeRuns
         [SmokeProjectStatus.BuildFailed, SmokeProjectStatus.Hung, SmokeProjectStatus.Crashed, SmokeProjectStatus.Failed];
 
     /// <summary>
-    /// Runs <paramref name="projectPaths"/> <see cref="SmokeRepeatOptions.Runs"/> times. The first run builds (unless
-    /// <see cref="SmokeRunOptions.NoBuild"/>, or <see cref="SmokeRunOptions.Build"/> was built ahead, whose failures every
-    /// run then reports), the others reuse its build. Each run writes its JUnit files under
+    /// Runs <paramref name="projectPaths"/> <see cref="SmokeRepeatOptions.Runs"/> times from one build: the
+    /// <see cref="SmokeRunOptions.Build"/> made ahead, else one made before the first run (none with
+    /// <see cref="SmokeRunOptions.NoBuild"/>), whose failures every run reports. Each run writes its JUnit files under
     /// <c>&lt;results&gt;/repeats/run-&lt;n&gt;/</c>; the combined file per project goes to <c>&lt;results&gt;/</c>.
     /// </summary>
     public static async Task<RepeatedSmokeRunResult> RunAsync(
@@ -40,6 +40,12 @@ public static class RepeatedSmokeRuns
             Directory.Delete(repeats, recursive: true);
         }
 
+        // One build for every run, so a project that did not compile is reported so in each run, never run stale.
+        if (options.Build is null && !options.NoBuild)
+        {
+            options = options with { Build = await new SmokeTestRunner(options).BuildAsync(paths, cancellationToken).ConfigureAwait(false) };
+        }
+
         var environment = options.Environment;
         var runs = new List<SmokeRunResult>();
         for (var number = 1; number <= repeat.Runs; number++)
@@ -60,7 +66,6 @@ public static class RepeatedSmokeRuns
             var runOptions = options with
             {
                 ResultsDirectory = Path.Combine(repeats, $"run-{number}"),
-                NoBuild = options.NoBuild || number > 1,
                 Environment = environment,
             };
             runs.Add(await new SmokeTestRunner(runOptions).RunAsync(paths, cancellationToken).ConfigureAwait(false));

@@ -117,6 +117,42 @@ public sealed class QueuedJobTests(PlatformServices platform) : IAsyncLifetime
         Assert.Empty(await generator.CallsAsync());
     }
 
+    [Fact]
+    public async Task The_worker_is_ready_once_it_consumes_the_jobs_queue()
+    {
+        await using var worker = StartWorker(generator.CreateHandler);
+        using var client = worker.CreateClient();
+
+        var consumer = await Eventually.HoldsAsync(
+            async () => (await (await client.GetAsync("/healthz/ready")).JsonAsync()).GetProperty("entries").GetProperty("consumer"),
+            entry => entry.GetProperty("status").GetString() == "Healthy",
+            "the worker's consumer entry turning healthy");
+
+        Assert.Equal($"consuming {queue}", consumer.GetProperty("description").GetString());
+        using var ready = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_worker_is_not_ready_while_it_cannot_consume_and_says_why()
+    {
+        var settings = platform.SettingsFor("worker", database, queue);
+        settings["RABBITMQ_PORT"] = "1";
+        await using var worker = new SampleFactory(settings, generator.CreateHandler);
+        using var client = worker.CreateClient();
+
+        var consumer = await Eventually.HoldsAsync(
+            async () => (await (await client.GetAsync("/healthz/ready")).JsonAsync()).GetProperty("entries").GetProperty("consumer"),
+            entry => entry.GetProperty("description").GetString() != "not consuming " + queue + ": not started yet",
+            "the worker's first attempt to consume");
+
+        using var ready = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", consumer.GetProperty("status").GetString());
+        Assert.StartsWith($"not consuming {queue}: ", consumer.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+    }
+
     private SampleFactory StartWorker(Func<HttpMessageHandler> generatorHandler, string fault = "")
     {
         var settings = platform.SettingsFor("worker", database, queue);

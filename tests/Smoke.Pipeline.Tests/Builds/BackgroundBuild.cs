@@ -14,11 +14,20 @@ internal sealed class BackgroundBuild : JournaledBuild
 
     public Target ComposeUp => _ => _.Executes(() => Ran(nameof(ComposeUp)));
 
+    [Parameter("How WaitHealthy ends: ready, or fail once CompileTests is compiling")]
+    public string HealthEnds { get; set; } = "ready";
+
     public Target WaitHealthy => _ => _.DependsOn(ComposeUp).Executes(async cancellationToken =>
     {
         Ran("WaitHealthy started");
         Log.Info("api is starting");
         Journal.Signal("waiting for health").SetResult();
+        if (HealthEnds == "fail")
+        {
+            await Journal.Signal("compiling").Task.WaitAsync(Patience, cancellationToken);
+            throw new InvalidOperationException("api never became ready");
+        }
+
         await Ended(nameof(CompileTests), cancellationToken).WaitAsync(Patience, cancellationToken);
         Log.Info("api is ready");
         Ran("WaitHealthy finished");
