@@ -296,7 +296,9 @@ internal sealed partial class Build
     async Task RecordInterruptionAsync(ReleaseDeployment interrupted, CancellationToken cancellationToken)
     {
         var environment = DeployEnvironment!;
-        var during = Outcomes.FirstOrDefault(outcome => outcome.Status == TargetStatus.Cancelled)?.Name ?? "the deploy";
+        // CompileSmokeTests runs in the background, so it is cancelled too; the step the deploy was in is the other one.
+        var during = Outcomes.FirstOrDefault(outcome => outcome.Status == TargetStatus.Cancelled && outcome.Name != nameof(CompileSmokeTests))?.Name
+            ?? "the deploy";
         await interrupted.InterruptAsync($"interrupted by Ctrl+C or SIGTERM during {during}", cancellationToken);
         await gitHubReporter!.SetAsync(gitHubDeployment, DeploymentState.Error, $"interrupted during {during}", gitHubLogUrl, cancellationToken);
         var running = await DescribeRunningAsync(environment, cancellationToken);
