@@ -45,7 +45,7 @@ internal sealed class BuildScriptRun : IDisposable
         }
 
         // A CI runner's own GitHub variables must not leak into builds that test the GitHub steps or their absence.
-        foreach (var name in new[] { "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_EVENT_PATH", "GITHUB_SHA", "GITHUB_RUN_ID" })
+        foreach (var name in new[] { "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_EVENT_PATH", "GITHUB_EVENT_NAME", "GITHUB_REF", "GITHUB_SHA", "GITHUB_RUN_ID" })
         {
             start.Environment.Remove(name);
         }

@@ -3,8 +3,9 @@ using Smoke.Stack.Engine;
 namespace Smoke.Build.Tests.Release;
 
 /// <summary>
-/// One environment with a good release deployed (reported to a fake GitHub), shared by the deploy tests because a
-/// first deploy starts the whole stack cold; and the images of the releases the tests deploy.
+/// One environment with a good release deployed (reported to a fake GitHub, by a run for a pull request that comments on
+/// it), shared by the deploy tests because a first deploy starts the whole stack cold; and the images of the releases
+/// the tests deploy.
 /// </summary>
 public sealed class DeployedEnvironment : IAsyncLifetime
 {
@@ -57,7 +58,8 @@ public sealed class DeployedEnvironment : IAsyncLifetime
         CrashingRelease = await Images.BadAsync($"crash-{id}", "crash-on-start");
         FailingApiRelease = await Images.BadAsync($"http500-{id}", "http-500");
         Environment = new TestEnvironment(Engine, "shared");
-        FirstDeploy = await BuildScriptRun.RunAsync(DeployArguments(GoodRelease, Environment.Name, "--commit-sha", GoodSha), GitHub.Environment);
+        FirstDeploy = await BuildScriptRun.RunAsync(
+            DeployArguments(GoodRelease, Environment.Name, "--commit-sha", GoodSha, "--pull-request-comment"), GitHub.PullRequestEnvironment);
         FirstDeployCalls = GitHub.Calls;
         GitHub.Clear();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -6,17 +7,23 @@ using System.Text.Json.Nodes;
 namespace Smoke.Build.Tests.Release;
 
 /// <summary>
-/// A GitHub REST API on 127.0.0.1 with the two endpoints a deploy calls (create a deployment, create a deployment
-/// status), answering 201 with GitHub's shapes, refusing a wrong token with 401, and recording every request.
+/// A GitHub REST API on 127.0.0.1 with the endpoints a deploy calls: create a deployment, create a deployment status,
+/// and list, create and update the comments of a pull request. It answers with GitHub's shapes, keeps the comments so
+/// that a later deploy's comment updates the earlier one, refuses a wrong token with 401, and records every request.
 /// </summary>
 internal sealed class FakeGitHub : IDisposable
 {
     public const string Token = "ghs_DeployTestToken0123456789abcdefXYZ";
     public const string Repository = "acme/shop";
 
+    /// <summary>The pull request a run with <see cref="PullRequestEnvironment"/> is for.</summary>
+    public const int PullRequest = 77;
+
     private readonly HttpListener listener = new();
     private readonly Lock gate = new();
     private readonly List<RecordedCall> calls = [];
+    private readonly List<Comment> comments = [];
+    private readonly string pullRequestEvent = Path.GetTempFileName();
     private readonly Task serving;
     private long nextId = 500;
 
@@ -28,6 +35,20 @@ internal sealed class FakeGitHub : IDisposable
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
         }
+
+        File.WriteAllText(pullRequestEvent, new JsonObject
+        {
+            ["action"] = "synchronize",
+            ["number"] = PullRequest,
+            ["pull_request"] = new JsonObject
+            {
+                ["number"] = PullRequest,
+                ["state"] = "open",
+                ["head"] = new JsonObject { ["ref"] = "checkout-retries" },
+                ["base"] = new JsonObject { ["ref"] = "main" },
+            },
+            ["repository"] = new JsonObject { ["full_name"] = Repository },
+        }.ToJsonString());
 
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
@@ -48,6 +69,13 @@ internal sealed class FakeGitHub : IDisposable
         ["GITHUB_RUN_ID"] = "4242",
     };
 
+    /// <summary>As <see cref="Environment"/>, for a workflow run triggered by a pull_request event on <see cref="PullRequest"/>.</summary>
+    public IReadOnlyDictionary<string, string?> PullRequestEnvironment => new Dictionary<string, string?>(Environment)
+    {
+        ["GITHUB_EVENT_NAME"] = "pull_request",
+        ["GITHUB_EVENT_PATH"] = pullRequestEvent,
+    };
+
     public string RunUrl => $"https://github.example/{Repository}/actions/runs/4242";
 
     public IReadOnlyList<RecordedCall> Calls
@@ -61,6 +89,16 @@ internal sealed class FakeGitHub : IDisposable
         }
     }
 
+    /// <summary>The comments of an issue or pull request as they are now, oldest first.</summary>
+    public IReadOnlyList<Comment> CommentsOn(long issue)
+    {
+        lock (gate)
+        {
+            return [.. comments.Where(comment => comment.Issue == issue)];
+        }
+    }
+
+    /// <summary>Forgets the recorded calls. The comments stay, as they would on GitHub, for a later deploy to update.</summary>
     public void Clear()
     {
         lock (gate)
@@ -81,6 +119,8 @@ internal sealed class FakeGitHub : IDisposable
         {
             // The listener was closed under a pending accept: the server is stopping, as asked.
         }
+
+        File.Delete(pullRequestEvent);
     }
 
     private async Task ServeAsync()
@@ -112,45 +152,113 @@ internal sealed class FakeGitHub : IDisposable
             calls.Add(new RecordedCall(request.HttpMethod, path, json, request.Headers["Authorization"]));
         }
 
-        var segments = path.Trim('/').Split('/');
-        if (request.Headers["Authorization"] != $"Bearer {Token}")
-        {
-            await WriteAsync(context, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
-        }
-        else if (request.HttpMethod == "POST" && segments is ["repos", "acme", "shop", "deployments"])
-        {
-            var id = Interlocked.Increment(ref nextId);
-            await WriteAsync(context, 201, new JsonObject
+        var (status, answer) = request.Headers["Authorization"] != $"Bearer {Token}"
+            ? (401, Error("Bad credentials"))
+            : (request.HttpMethod, path.Trim('/').Split('/')) switch
             {
-                ["id"] = id,
-                ["sha"] = (string?)json?["ref"],
-                ["ref"] = (string?)json?["ref"],
-                ["task"] = (string?)json?["task"] ?? "deploy",
-                ["environment"] = (string?)json?["environment"],
-                ["description"] = (string?)json?["description"],
-                ["created_at"] = "2026-11-21T10:00:00Z",
-                ["updated_at"] = "2026-11-21T10:00:00Z",
-            });
-        }
-        else if (request.HttpMethod == "POST" && segments is ["repos", "acme", "shop", "deployments", _, "statuses"])
+                ("POST", ["repos", "acme", "shop", "deployments"]) => (201, CreateDeployment(json)),
+                ("POST", ["repos", "acme", "shop", "deployments", _, "statuses"]) => (201, CreateDeploymentStatus(json)),
+                ("GET", ["repos", "acme", "shop", "issues", var issue, "comments"]) when Number(issue) is { } number => (200, ListComments(number)),
+                ("POST", ["repos", "acme", "shop", "issues", var issue, "comments"]) when Number(issue) is { } number => CreateComment(number, json),
+                ("PATCH", ["repos", "acme", "shop", "issues", "comments", var id]) when Number(id) is { } number => UpdateComment(number, json),
+                _ => (404, Error("Not Found")),
+            };
+        await WriteAsync(context, status, answer);
+    }
+
+    private JsonObject CreateDeployment(JsonObject? json) => new()
+    {
+        ["id"] = Interlocked.Increment(ref nextId),
+        ["sha"] = (string?)json?["ref"],
+        ["ref"] = (string?)json?["ref"],
+        ["task"] = (string?)json?["task"] ?? "deploy",
+        ["environment"] = (string?)json?["environment"],
+        ["description"] = (string?)json?["description"],
+        ["created_at"] = "2026-11-21T10:00:00Z",
+        ["updated_at"] = "2026-11-21T10:00:00Z",
+    };
+
+    private JsonObject CreateDeploymentStatus(JsonObject? json) => new()
+    {
+        ["id"] = Interlocked.Increment(ref nextId),
+        ["state"] = (string?)json?["state"],
+        ["description"] = (string?)json?["description"],
+        ["log_url"] = (string?)json?["log_url"],
+        ["created_at"] = "2026-11-21T10:00:00Z",
+        ["updated_at"] = "2026-11-21T10:00:00Z",
+    };
+
+    private JsonArray ListComments(long issue)
+    {
+        var list = new JsonArray();
+        foreach (var comment in CommentsOn(issue))
         {
-            await WriteAsync(context, 201, new JsonObject
+            list.Add(CommentJson(comment));
+        }
+
+        return list;
+    }
+
+    private (int Status, JsonNode Answer) CreateComment(long issue, JsonObject? json)
+    {
+        if (Text(json, "body") is not { } body)
+        {
+            return (422, Error("Validation Failed"));
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var comment = new Comment(Interlocked.Increment(ref nextId), issue, body, now, now);
+        lock (gate)
+        {
+            comments.Add(comment);
+        }
+
+        return (201, CommentJson(comment));
+    }
+
+    private (int Status, JsonNode Answer) UpdateComment(long id, JsonObject? json)
+    {
+        if (Text(json, "body") is not { } body)
+        {
+            return (422, Error("Validation Failed"));
+        }
+
+        lock (gate)
+        {
+            var index = comments.FindIndex(comment => comment.Id == id);
+            if (index < 0)
             {
-                ["id"] = Interlocked.Increment(ref nextId),
-                ["state"] = (string?)json?["state"],
-                ["description"] = (string?)json?["description"],
-                ["log_url"] = (string?)json?["log_url"],
-                ["created_at"] = "2026-11-21T10:00:00Z",
-                ["updated_at"] = "2026-11-21T10:00:00Z",
-            });
-        }
-        else
-        {
-            await WriteAsync(context, 404, new JsonObject { ["message"] = "Not Found", ["documentation_url"] = "https://docs.github.com/rest" });
+                return (404, Error("Not Found"));
+            }
+
+            comments[index] = comments[index] with { Body = body, UpdatedAt = DateTimeOffset.UtcNow };
+            return (200, CommentJson(comments[index]));
         }
     }
 
-    private static async Task WriteAsync(HttpListenerContext context, int status, JsonObject body)
+    private JsonObject CommentJson(Comment comment) => new()
+    {
+        ["id"] = comment.Id,
+        ["node_id"] = $"IC_kwDO{comment.Id}",
+        ["url"] = $"{ApiUrl}/repos/{Repository}/issues/comments/{comment.Id}",
+        ["html_url"] = $"https://github.example/{Repository}/pull/{comment.Issue}#issuecomment-{comment.Id}",
+        ["issue_url"] = $"{ApiUrl}/repos/{Repository}/issues/{comment.Issue}",
+        ["body"] = comment.Body,
+        ["user"] = new JsonObject { ["login"] = "github-actions[bot]", ["id"] = 41898282, ["type"] = "Bot" },
+        ["author_association"] = "NONE",
+        ["created_at"] = comment.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["updated_at"] = comment.UpdatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+    };
+
+    private static long? Number(string segment) =>
+        long.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private static string? Text(JsonObject? json, string property) =>
+        json?[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static JsonObject Error(string message) => new() { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" };
+
+    private static async Task WriteAsync(HttpListenerContext context, int status, JsonNode body)
     {
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         context.Response.StatusCode = status;
@@ -164,6 +272,13 @@ internal sealed class FakeGitHub : IDisposable
     {
         public string? State => (string?)Body?["state"];
 
+        public bool IsDeployment => Path.StartsWith($"/repos/{Repository}/deployments", StringComparison.Ordinal);
+
+        public bool IsComment => Path.StartsWith($"/repos/{Repository}/issues/", StringComparison.Ordinal);
+
         public override string ToString() => $"{Method} {Path} {Body?.ToJsonString()}";
     }
+
+    /// <summary>A comment on an issue or pull request as the server keeps it.</summary>
+    internal sealed record Comment(long Id, long Issue, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 }

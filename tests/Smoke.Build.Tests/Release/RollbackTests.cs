@@ -17,25 +17,41 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal((deployed.GoodRelease, ReleaseAction.Deploy, ReleaseVerdict.Passed, DeployedEnvironment.GoodSha), (first.Release, first.Action, first.Verdict, first.GitSha));
         Assert.Equal($"smoke/sample:{deployed.GoodRelease}", first.Images["api"]);
 
-        var calls = deployed.FirstDeployCalls;
+        var calls = deployed.FirstDeployCalls.Where(call => call.IsDeployment).ToList();
         Assert.Equal(
             [("POST", "/repos/acme/shop/deployments", null), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "in_progress"), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "success")],
             calls.Select(Shape));
         Assert.Equal(DeployedEnvironment.GoodSha, (string?)calls[0].Body!["ref"]);
         Assert.Equal(Environment.Name, (string?)calls[0].Body!["environment"]);
         Assert.Equal(deployed.GitHub.RunUrl, (string?)calls[2].Body!["log_url"]);
-        Assert.All(calls, call => Assert.Equal($"Bearer {FakeGitHub.Token}", call.Authorization));
+        Assert.All(deployed.FirstDeployCalls, call => Assert.Equal($"Bearer {FakeGitHub.Token}", call.Authorization));
         Assert.DoesNotContain(FakeGitHub.Token, deployed.FirstDeploy.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deploy_run_for_a_pull_request_puts_its_summary_on_it_as_a_comment_marked_with_the_environment()
+    {
+        Assert.True(deployed.FirstDeploy.ExitCode == 0, deployed.FirstDeploy.Output);
+        var calls = deployed.FirstDeployCalls.Where(call => call.IsComment).ToList();
+        Assert.Equal([("GET", CommentsPath), ("POST", CommentsPath)], calls.Select(call => (call.Method, call.Path)));
+        var body = (string?)calls[1].Body!["body"];
+        Assert.StartsWith($"<!-- smoke:smoke-report:{Environment.Name} -->\n", body, StringComparison.Ordinal);
+        Assert.Contains($"## Deploy to {Environment.Name}", body, StringComparison.Ordinal);
+        Assert.Contains($"**deployed:** release {deployed.GoodRelease} is deployed to \"{Environment.Name}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"GitHub: summary comment on #{FakeGitHub.PullRequest} created", deployed.FirstDeploy.Output, StringComparison.Ordinal);
+        Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
     }
 
     [Fact]
     public async Task A_release_whose_api_never_becomes_ready_is_rolled_back_and_the_good_one_serves_again_with_exit_code_3()
     {
         var good = (await Environment.ReadStateAsync()).LastKnownGood!;
+        var comment = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
         deployed.GitHub.Clear();
 
         using var run = await BuildScriptRun.RunAsync(
-            DeployedEnvironment.DeployArguments(deployed.CrashingRelease, Environment.Name, "--commit-sha", DeployedEnvironment.BadSha), deployed.GitHub.Environment);
+            DeployedEnvironment.DeployArguments(deployed.CrashingRelease, Environment.Name, "--commit-sha", DeployedEnvironment.BadSha, "--pull-request-comment"),
+            deployed.GitHub.PullRequestEnvironment);
 
         Assert.True(run.ExitCode == 3, run.Output);
         var state = await Environment.ReadStateAsync();
@@ -57,7 +73,7 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal("ServiceNotReady", rollback.GetProperty("firedRules")[0].GetProperty("rule").GetString());
         Assert.Contains("roll back: critical service \"api\" never became ready", await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "artifacts", "smoke", "summary.md")), StringComparison.Ordinal);
 
-        var calls = deployed.GitHub.Calls;
+        var calls = deployed.GitHub.Calls.Where(call => call.IsDeployment).ToList();
         Assert.Equal(
             [
                 ("POST", "/repos/acme/shop/deployments", null), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "in_progress"), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "failure"),
@@ -69,6 +85,20 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal(good.GitSha, (string?)calls[3].Body!["ref"]);
         Assert.Equal(calls[4].Path, calls[5].Path);
         Assert.NotEqual(calls[1].Path, calls[4].Path);
+
+        Assert.Equal(
+            [("GET", CommentsPath), ("PATCH", $"/repos/acme/shop/issues/comments/{comment.Id}")],
+            deployed.GitHub.Calls.Where(call => call.IsComment).Select(call => (call.Method, call.Path)));
+        var updated = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
+        Assert.Equal(comment.Id, updated.Id);
+        Assert.StartsWith($"<!-- smoke:smoke-report:{Environment.Name} -->\n", updated.Body, StringComparison.Ordinal);
+        Assert.Contains($"**rolled-back:** \"{Environment.Name}\" runs {good.Release} again", updated.Body, StringComparison.Ordinal);
+        Assert.Contains($"rolled back from {deployed.CrashingRelease}", updated.Body, StringComparison.Ordinal);
+        Assert.Contains($"| current | {good.Release} | Rollback | Passed |", updated.Body, StringComparison.Ordinal);
+        Assert.Contains("roll back: critical service \"api\" never became ready", updated.Body, StringComparison.Ordinal);
+        Assert.Contains($"GitHub: summary comment on #{FakeGitHub.PullRequest} updated", run.Output, StringComparison.Ordinal);
+        Assert.All(deployed.GitHub.Calls, call => Assert.Equal($"Bearer {FakeGitHub.Token}", call.Authorization));
+        Assert.DoesNotContain(FakeGitHub.Token, run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,6 +161,8 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.False(repaired.IsDegraded);
         Assert.Equal(200, await ApiReadyStatusAsync());
     }
+
+    private static string CommentsPath => $"/repos/acme/shop/issues/{FakeGitHub.PullRequest}/comments";
 
     private static (string Method, string Path, string? State) Shape(FakeGitHub.RecordedCall call)
     {
