@@ -137,7 +137,15 @@ internal sealed class FakeGitHub : IDisposable
                 return;
             }
 
-            await AnswerAsync(context);
+            try
+            {
+                await AnswerAsync(context);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                // A request this fake cannot read gets a 500, as from a real server; the next one is still answered.
+                await WriteAsync(context, 500, Error($"the fake GitHub could not answer: {ex.Message}"));
+            }
         }
     }
 
