@@ -296,9 +296,8 @@ internal sealed partial class Build
     async Task RecordInterruptionAsync(ReleaseDeployment interrupted, CancellationToken cancellationToken)
     {
         var environment = DeployEnvironment!;
-        // CompileSmokeTests runs in the background, so it is cancelled too; the step the deploy was in is the other one.
-        var during = Outcomes.FirstOrDefault(outcome => outcome.Status == TargetStatus.Cancelled && outcome.Name != nameof(CompileSmokeTests))?.Name
-            ?? "the deploy";
+        // A background target (CompileSmokeTests) is cancelled too, but the step the deploy was in is the foreground one.
+        var during = Outcomes.FirstOrDefault(outcome => outcome.Status == TargetStatus.Cancelled && !outcome.InBackground)?.Name ?? "the deploy";
         await interrupted.InterruptAsync($"interrupted by Ctrl+C or SIGTERM during {during}", cancellationToken);
         await gitHubReporter!.SetAsync(gitHubDeployment, DeploymentState.Error, $"interrupted during {during}", gitHubLogUrl, cancellationToken);
         var running = await DescribeRunningAsync(environment, cancellationToken);

@@ -215,6 +215,8 @@ public sealed class ExecutionTests : IDisposable
         Assert.Equal(130, exitCode);
         Assert.Equal((TargetStatus.Cancelled, "interrupted"), (run.Journal.Outcome("CompileTests").Status, run.Journal.Outcome("CompileTests").Note));
         Assert.Equal(TargetStatus.Cancelled, run.Journal.Outcome("WaitHealthy").Status);
+        Assert.True(run.Journal.Outcome("CompileTests").InBackground, "the outcome says the background target was not the current step");
+        Assert.False(run.Journal.Outcome("WaitHealthy").InBackground);
         Assert.Equal(new TargetOutcome("SmokeTests", TargetStatus.NotRun, TimeSpan.Zero, "build was interrupted"), run.Journal.Outcome("SmokeTests"));
         Assert.Equal(TargetStatus.Succeeded, run.Journal.Outcome("ComposeDown").Status);
         Assert.Contains("warning: Target 'CompileTests' was interrupted.", run.Output, StringComparison.Ordinal);

@@ -158,7 +158,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
             targetOutput.Flush();
         }
 
-        Record(target, new TargetOutcome(target.Name, status, duration, note));
+        Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground });
     }
 
     private TargetOutcome? Decide(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)

@@ -1,4 +1,8 @@
 namespace Smoke.Pipeline;
 
 /// <summary>What happened to one planned target. <paramref name="Note"/> is the skip reason or the first line of the error.</summary>
-public sealed record TargetOutcome(string Name, TargetStatus Status, TimeSpan Duration, string? Note = null);
+public sealed record TargetOutcome(string Name, TargetStatus Status, TimeSpan Duration, string? Note = null)
+{
+    /// <summary>The target ran alongside others (<c>InBackground()</c> in a sequential build), so it was not the build's current step.</summary>
+    public bool InBackground { get; init; }
+}
