@@ -112,7 +112,8 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
 
         var db = report["db"];
         Assert.Equal(ServiceReadinessState.Failed, db.State);
-        Assert.Contains("turned unhealthy after 2 failing health checks (last check exited 1, output: db: connection refused on 5432)", db.Reason, StringComparison.Ordinal);
+        // Docker goes on checking after "unhealthy", so on a busy machine the streak read back may already be past the 2 retries.
+        Assert.Matches(@"turned unhealthy after ([2-9]|\d{2,}) failing health checks \(last check exited 1, output: db: connection refused on 5432\)", db.Reason);
         Assert.True(db.Elapsed < TimeSpan.FromSeconds(45), $"failed after {db.Elapsed}: it should not have waited for the deadline");
     }
 
