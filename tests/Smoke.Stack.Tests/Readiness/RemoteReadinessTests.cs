@@ -41,7 +41,7 @@ public sealed class RemoteReadinessTests
         var failed = report["api"];
         Assert.Equal(ServiceReadinessState.Failed, failed.State);
         Assert.Equal($"service \"api\" never became ready within 2s: HTTP 503 from 127.0.0.1:{api.Port}/healthz/ready (last body: {{\"status\":\"Unhealthy\"}})", failed.Reason);
-        Assert.InRange(failed.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
+        Deadline.AssertGaveUpAt(TimeSpan.FromSeconds(2), failed.Elapsed);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RemoteReadinessTests
 
         var failed = report["api"];
         Assert.Equal($"service \"api\" never became ready within 3s: no answer from HTTP 127.0.0.1:{api.Port}/ready within 500ms (per attempt)", failed.Reason);
-        Assert.InRange(failed.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4));
+        Deadline.AssertGaveUpAt(TimeSpan.FromSeconds(3), failed.Elapsed);
     }
 
     [Fact]
