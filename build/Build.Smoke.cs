@@ -21,7 +21,7 @@ internal sealed partial class Build
     [Parameter("How long a service may take to become ready, unless its io.smoke.wait.timeout label says otherwise")]
     public TimeSpan ReadyTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    [Parameter("Which smoke tests run: Quick (Level 1-2 or Critical) or Full")]
+    [Parameter("Which smoke tests run: Full (all), Quick (Level 1-2 or Critical) or Critical (only Critical=true)")]
     public SmokeRunMode Mode { get; set; } = SmokeRunMode.Full;
 
     [Parameter("Run only these smoke projects or categories")]
@@ -30,7 +30,7 @@ internal sealed partial class Build
     [Parameter("Re-run failed smoke tests up to this many times; one that then passes is reported flaky")]
     public int Retries { get; set; }
 
-    [Parameter("How many smoke projects run at once; default the core count")]
+    [Parameter("How many smoke projects run at once", DefaultText = "the core count")]
     public int MaxParallel { get; set; } = Environment.ProcessorCount;
 
     [Parameter("Longest one smoke project may run before it is killed and reported as hung")]

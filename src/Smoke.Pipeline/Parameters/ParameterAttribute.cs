@@ -11,4 +11,10 @@ public sealed class ParameterAttribute(string description) : Attribute
 
     /// <summary>The parameter's name when it differs from the member's.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// How the default reads in <c>--help</c> and the generated docs when the initial value depends on the machine
+    /// (<c>the core count</c>), so the docs do not record the machine they were generated on.
+    /// </summary>
+    public string? DefaultText { get; init; }
 }

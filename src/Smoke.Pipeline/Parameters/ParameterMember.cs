@@ -12,6 +12,7 @@ internal sealed class ParameterMember
         this.member = member;
         Name = attribute.Name ?? ParameterNames.Pascal(member.Name);
         Description = attribute.Description;
+        DefaultText = attribute.DefaultText;
         IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
     }
@@ -19,6 +20,8 @@ internal sealed class ParameterMember
     public string Name { get; }
 
     public string Description { get; }
+
+    public string? DefaultText { get; }
 
     public bool IsSecret { get; }
 

@@ -8,6 +8,9 @@ internal sealed class FixtureBuild : PipelineBuild
     [Parameter("How long to wait for <service> readiness")]
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    [Parameter("Builds at once", DefaultText = "the core count")]
+    public int Workers { get; set; } = Environment.ProcessorCount;
+
     [Parameter("Token for the registry")]
     [Secret]
     public string? RegistryToken { get; set; } = "default-token-value";

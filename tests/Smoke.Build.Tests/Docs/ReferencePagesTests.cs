@@ -33,11 +33,12 @@ public sealed class ReferencePagesTests : IDisposable
     }
 
     [Fact]
-    public void The_parameters_page_shows_sources_and_defaults_but_never_a_secret()
+    public void The_parameters_page_shows_sources_and_defaults_but_never_a_secret_nor_the_generating_machine()
     {
         var page = ReferencePages.Render(BuildDescription.Of<FixtureBuild>())[ReferencePages.ParametersPage];
 
         Assert.Contains("| `--wait-timeout <duration>` | `SMOKE_WAIT_TIMEOUT`, `WAIT_TIMEOUT` | `00:01:30` | How long to wait for \\<service\\> readiness |", page, StringComparison.Ordinal);
+        Assert.Contains("| `--workers <number>` | `SMOKE_WORKERS`, `WORKERS` | `the core count` | Builds at once |", page, StringComparison.Ordinal);
         Assert.Contains("| `--registry-token <text>` (secret) |", page, StringComparison.Ordinal);
         Assert.DoesNotContain("default-token-value", page, StringComparison.Ordinal);
         Assert.Contains("| `--skip <text>...` | `SMOKE_SKIP` |", page, StringComparison.Ordinal);
