@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Smoke.GitHub.Tests.FakeGitHub;
+using Smoke.GitHub.Fake;
 
 namespace Smoke.GitHub.Tests;
 

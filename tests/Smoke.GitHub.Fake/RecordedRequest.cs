@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Smoke.GitHub.Tests.FakeGitHub;
+namespace Smoke.GitHub.Fake;
 
 /// <summary>A request exactly as the fake server received it.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 

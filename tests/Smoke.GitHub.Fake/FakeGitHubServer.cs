@@ -9,13 +9,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Smoke.GitHub.Tests.FakeGitHub;
+namespace Smoke.GitHub.Fake;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that answers the REST endpoints Smoke uses, with GitHub's documented
 /// status codes, error bodies, rate-limit headers and Link pagination, and records every request.
 /// </summary>
-internal sealed class FakeGitHubServer : IAsyncDisposable
+public sealed class FakeGitHubServer : IAsyncDisposable
 {
     public const string Token = "ghs_SmokeTestToken0123456789abcdefXYZ";
     public const string Owner = "acme";
