@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Smoke.GitHub.Tests.FakeGitHub;
+using Smoke.GitHub.Fake;
 
 namespace Smoke.GitHub.Tests;
 
@@ -41,8 +41,8 @@ public sealed class CommentsTests : FakeGitHubTest
         Assert.Equal(first.Comment.Id, second.Comment.Id);
         var comments = Server.CommentsOn(PullRequest);
         Assert.Equal(3, comments.Count);
-        var ours = Assert.Single(comments, c => ((string)c["body"]!).Contains("<!-- smoke:smoke-report:staging -->", StringComparison.Ordinal));
-        Assert.Equal("<!-- smoke:smoke-report:staging -->\n## Smoke: all passed", (string?)ours["body"]);
+        var ours = Assert.Single(comments, c => c.Body.Contains("<!-- smoke:smoke-report:staging -->", StringComparison.Ordinal));
+        Assert.Equal("<!-- smoke:smoke-report:staging -->\n## Smoke: all passed", ours.Body);
         Assert.Equal(
             ["GET", "POST", "GET", "PATCH"],
             Server.Requests.Select(r => r.Method));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Smoke.GitHub.Tests.FakeGitHub;
+using Smoke.GitHub.Fake;
 
 namespace Smoke.GitHub.Tests;
 

@@ -1,4 +1,4 @@
-using Smoke.GitHub.Tests.FakeGitHub;
+using Smoke.GitHub.Fake;
 
 namespace Smoke.GitHub.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Smoke.GitHub.Tests.FakeGitHub;
+using Smoke.GitHub.Fake;
 
 namespace Smoke.GitHub.Tests;
 

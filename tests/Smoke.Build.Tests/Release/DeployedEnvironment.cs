@@ -1,3 +1,4 @@
+using Smoke.GitHub.Fake;
 using Smoke.Stack.Engine;
 
 namespace Smoke.Build.Tests.Release;
@@ -18,7 +19,7 @@ public sealed class DeployedEnvironment : IAsyncLifetime
 
     internal ReleaseImages Images { get; private set; } = null!;
 
-    internal FakeGitHub GitHub { get; } = new();
+    internal FakeGitHubServer GitHub { get; private set; } = null!;
 
     internal TestEnvironment Environment { get; private set; } = null!;
 
@@ -32,7 +33,7 @@ public sealed class DeployedEnvironment : IAsyncLifetime
 
     internal BuildScriptRun FirstDeploy { get; private set; } = null!;
 
-    internal IReadOnlyList<FakeGitHub.RecordedCall> FirstDeployCalls { get; private set; } = [];
+    internal IReadOnlyList<RecordedRequest> FirstDeployCalls { get; private set; } = [];
 
     /// <summary>
     /// A deploy of the smallest useful smoke run (the Services project's health tests), never pulling (there is no registry
@@ -53,6 +54,7 @@ public sealed class DeployedEnvironment : IAsyncLifetime
             Assert.True(warm.ExitCode == 0, warm.Output);
         }
 
+        GitHub = await FakeGitHubServer.StartAsync();
         Images = new ReleaseImages(Engine);
         GoodRelease = await Images.GoodAsync($"good-{id}");
         CrashingRelease = await Images.BadAsync($"crash-{id}", "crash-on-start");
@@ -60,8 +62,8 @@ public sealed class DeployedEnvironment : IAsyncLifetime
         Environment = new TestEnvironment(Engine, "shared");
         FirstDeploy = await BuildScriptRun.RunAsync(
             DeployArguments(GoodRelease, Environment.Name, "--commit-sha", GoodSha, "--pull-request-comment"), GitHub.PullRequestEnvironment);
-        FirstDeployCalls = GitHub.Calls;
-        GitHub.Clear();
+        FirstDeployCalls = GitHub.Requests;
+        GitHub.ClearRequests();
     }
 
     public async Task DisposeAsync()
@@ -77,7 +79,11 @@ public sealed class DeployedEnvironment : IAsyncLifetime
             await Images.DisposeAsync();
         }
 
-        GitHub.Dispose();
+        if (GitHub is not null)
+        {
+            await GitHub.DisposeAsync();
+        }
+
         Engine.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Smoke.GitHub.Fake;
 using Smoke.Release;
 
 namespace Smoke.Build.Tests.Release;
@@ -21,11 +22,11 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal(
             [("POST", "/repos/acme/shop/deployments", null), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "in_progress"), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "success")],
             calls.Select(Shape));
-        Assert.Equal(DeployedEnvironment.GoodSha, (string?)calls[0].Body!["ref"]);
-        Assert.Equal(Environment.Name, (string?)calls[0].Body!["environment"]);
-        Assert.Equal(deployed.GitHub.RunUrl, (string?)calls[2].Body!["log_url"]);
-        Assert.All(deployed.FirstDeployCalls, call => Assert.Equal($"Bearer {FakeGitHub.Token}", call.Authorization));
-        Assert.DoesNotContain(FakeGitHub.Token, deployed.FirstDeploy.Output, StringComparison.Ordinal);
+        Assert.Equal(DeployedEnvironment.GoodSha, (string?)calls[0].Json["ref"]);
+        Assert.Equal(Environment.Name, (string?)calls[0].Json["environment"]);
+        Assert.Equal(deployed.GitHub.RunUrl, (string?)calls[2].Json["log_url"]);
+        Assert.All(deployed.FirstDeployCalls, call => Assert.Equal($"Bearer {FakeGitHubServer.Token}", call.Authorization));
+        Assert.DoesNotContain(FakeGitHubServer.Token, deployed.FirstDeploy.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,20 +35,20 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.True(deployed.FirstDeploy.ExitCode == 0, deployed.FirstDeploy.Output);
         var calls = deployed.FirstDeployCalls.Where(call => call.IsComment).ToList();
         Assert.Equal([("GET", CommentsPath), ("POST", CommentsPath)], calls.Select(call => (call.Method, call.Path)));
-        var body = (string?)calls[1].Body!["body"];
+        var body = (string?)calls[1].Json["body"];
         Assert.StartsWith($"<!-- smoke:smoke-report:{Environment.Name} -->\n", body, StringComparison.Ordinal);
         Assert.Contains($"## Deploy to {Environment.Name}", body, StringComparison.Ordinal);
         Assert.Contains($"**deployed:** release {deployed.GoodRelease} is deployed to \"{Environment.Name}\"", body, StringComparison.Ordinal);
-        Assert.Contains($"GitHub: summary comment on #{FakeGitHub.PullRequest} created", deployed.FirstDeploy.Output, StringComparison.Ordinal);
-        Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
+        Assert.Contains($"GitHub: summary comment on #{FakeGitHubServer.PullRequest} created", deployed.FirstDeploy.Output, StringComparison.Ordinal);
+        Assert.Single(deployed.GitHub.CommentsOn(FakeGitHubServer.PullRequest));
     }
 
     [Fact]
     public async Task A_release_whose_api_never_becomes_ready_is_rolled_back_and_the_good_one_serves_again_with_exit_code_3()
     {
         var good = (await Environment.ReadStateAsync()).LastKnownGood!;
-        var comment = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
-        deployed.GitHub.Clear();
+        var comment = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHubServer.PullRequest));
+        deployed.GitHub.ClearRequests();
 
         using var run = await BuildScriptRun.RunAsync(
             DeployedEnvironment.DeployArguments(deployed.CrashingRelease, Environment.Name, "--commit-sha", DeployedEnvironment.BadSha, "--pull-request-comment"),
@@ -73,32 +74,32 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal("ServiceNotReady", rollback.GetProperty("firedRules")[0].GetProperty("rule").GetString());
         Assert.Contains("roll back: critical service \"api\" never became ready", await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "artifacts", "smoke", "summary.md")), StringComparison.Ordinal);
 
-        var calls = deployed.GitHub.Calls.Where(call => call.IsDeployment).ToList();
+        var calls = deployed.GitHub.Requests.Where(call => call.IsDeployment).ToList();
         Assert.Equal(
             [
                 ("POST", "/repos/acme/shop/deployments", null), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "in_progress"), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "failure"),
                 ("POST", "/repos/acme/shop/deployments", null), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "in_progress"), ("POST", "/repos/acme/shop/deployments/{id}/statuses", "success"),
             ],
             calls.Select(Shape));
-        Assert.Equal(DeployedEnvironment.BadSha, (string?)calls[0].Body!["ref"]);
-        Assert.StartsWith("roll back: critical service \"api\" never became ready", (string?)calls[2].Body!["description"], StringComparison.Ordinal);
-        Assert.Equal(good.GitSha, (string?)calls[3].Body!["ref"]);
+        Assert.Equal(DeployedEnvironment.BadSha, (string?)calls[0].Json["ref"]);
+        Assert.StartsWith("roll back: critical service \"api\" never became ready", (string?)calls[2].Json["description"], StringComparison.Ordinal);
+        Assert.Equal(good.GitSha, (string?)calls[3].Json["ref"]);
         Assert.Equal(calls[4].Path, calls[5].Path);
         Assert.NotEqual(calls[1].Path, calls[4].Path);
 
         Assert.Equal(
             [("GET", CommentsPath), ("PATCH", $"/repos/acme/shop/issues/comments/{comment.Id}")],
-            deployed.GitHub.Calls.Where(call => call.IsComment).Select(call => (call.Method, call.Path)));
-        var updated = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHub.PullRequest));
+            deployed.GitHub.Requests.Where(call => call.IsComment).Select(call => (call.Method, call.Path)));
+        var updated = Assert.Single(deployed.GitHub.CommentsOn(FakeGitHubServer.PullRequest));
         Assert.Equal(comment.Id, updated.Id);
         Assert.StartsWith($"<!-- smoke:smoke-report:{Environment.Name} -->\n", updated.Body, StringComparison.Ordinal);
         Assert.Contains($"**rolled-back:** \"{Environment.Name}\" runs {good.Release} again", updated.Body, StringComparison.Ordinal);
         Assert.Contains($"rolled back from {deployed.CrashingRelease}", updated.Body, StringComparison.Ordinal);
         Assert.Contains($"| current | {good.Release} | Rollback | Passed |", updated.Body, StringComparison.Ordinal);
         Assert.Contains("roll back: critical service \"api\" never became ready", updated.Body, StringComparison.Ordinal);
-        Assert.Contains($"GitHub: summary comment on #{FakeGitHub.PullRequest} updated", run.Output, StringComparison.Ordinal);
-        Assert.All(deployed.GitHub.Calls, call => Assert.Equal($"Bearer {FakeGitHub.Token}", call.Authorization));
-        Assert.DoesNotContain(FakeGitHub.Token, run.Output, StringComparison.Ordinal);
+        Assert.Contains($"GitHub: summary comment on #{FakeGitHubServer.PullRequest} updated", run.Output, StringComparison.Ordinal);
+        Assert.All(deployed.GitHub.Requests, call => Assert.Equal($"Bearer {FakeGitHubServer.Token}", call.Authorization));
+        Assert.DoesNotContain(FakeGitHubServer.Token, run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
     {
         var good = (await Environment.ReadStateAsync()).LastKnownGood!;
         var restore = await deployed.Images.RemoveAsync(ReleaseImage.Parse(good.Images["api"]).Tag);
-        deployed.GitHub.Clear();
+        deployed.GitHub.ClearRequests();
         BuildScriptRun run;
         try
         {
@@ -150,7 +151,7 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.True(degraded.IsDegraded);
         Assert.Equal((good.Release, ReleaseAction.Rollback, ReleaseVerdict.Failed), (degraded.Current!.Release, degraded.Current.Action, degraded.Current.Verdict));
         Assert.Equal(good.Id, degraded.LastKnownGood!.Id);
-        Assert.Equal(["in_progress", "failure", "in_progress", "error"], deployed.GitHub.Calls.Where(call => call.State is not null).Select(call => call.State!));
+        Assert.Equal(["in_progress", "failure", "in_progress", "error"], deployed.GitHub.Requests.Where(call => call.State is not null).Select(call => call.State!));
         Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "artifacts", "smoke", "diagnostics", $"environment-{Environment.Name}.json")));
 
         using var byHand = await BuildScriptRun.RunAsync(["Rollback", "--environment", Environment.Name, "--smoke-projects", "tests/smoke/SmokeTests.Services", "--only", "health", "--image-source", "offline"]);
@@ -162,9 +163,9 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
         Assert.Equal(200, await ApiReadyStatusAsync());
     }
 
-    private static string CommentsPath => $"/repos/acme/shop/issues/{FakeGitHub.PullRequest}/comments";
+    private static string CommentsPath => $"/repos/acme/shop/issues/{FakeGitHubServer.PullRequest}/comments";
 
-    private static (string Method, string Path, string? State) Shape(FakeGitHub.RecordedCall call)
+    private static (string Method, string Path, string? State) Shape(RecordedRequest call)
     {
         var segments = call.Path.Split('/');
         var path = segments.Length > 5 ? string.Join('/', segments.Take(5).Append("{id}").Concat(segments.Skip(6))) : call.Path;

@@ -1,140 +1,15 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace Smoke.GitHub.Tests.FakeGitHub;
+namespace Smoke.GitHub.Fake;
 
-/// <summary>
-/// A real HTTP server on 127.0.0.1 that answers the REST endpoints Smoke uses, with GitHub's documented
-/// status codes, error bodies, rate-limit headers and Link pagination, and records every request.
-/// </summary>
-internal sealed class FakeGitHubServer : IAsyncDisposable
+/// <summary>The REST endpoints, with the resources they keep and GitHub's shapes of them.</summary>
+public sealed partial class FakeGitHubServer
 {
-    public const string Token = "ghs_SmokeTestToken0123456789abcdefXYZ";
-    public const string Owner = "acme";
-    public const string Repo = "shop";
-
-    private readonly WebApplication app;
-    private readonly Lock gate = new();
-    private readonly List<RecordedRequest> requests = [];
-    private readonly Queue<CannedResponse> canned = new();
-    private readonly List<JsonObject> deployments = [];
-    private readonly Dictionary<long, List<JsonObject>> deploymentStatuses = [];
-    private readonly List<JsonObject> comments = [];
-    private readonly List<JsonObject> commitStatuses = [];
-    private long nextId = 1000;
-
-    private FakeGitHubServer(WebApplication app)
+    private void MapEndpoints()
     {
-        this.app = app;
-    }
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. requests];
-            }
-        }
-    }
-
-    public static async Task<FakeGitHubServer> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeGitHubServer(app);
-        server.Configure();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
-        return server;
-    }
-
-    public RepositoryName Repository => new(Owner, Repo);
-
-    public GitHubClient CreateClient(GitHubClientOptions? options = null, string token = Token) =>
-        new(token, (options ?? new GitHubClientOptions()) with { BaseAddress = BaseAddress });
-
-    /// <summary>Answers the next request with this, once, whatever it asks for.</summary>
-    public void RespondOnce(int status, string body, params (string Name, string Value)[] headers)
-    {
-        lock (gate)
-        {
-            canned.Enqueue(new CannedResponse(status, body, headers.ToDictionary(h => h.Name, h => h.Value)));
-        }
-    }
-
-    public void AddComments(int issue, int count, Func<int, string>? body = null)
-    {
-        lock (gate)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                comments.Add(NewComment(issue, body?.Invoke(i) ?? $"comment {i}"));
-            }
-        }
-    }
-
-    public IReadOnlyList<JsonObject> CommentsOn(int issue)
-    {
-        lock (gate)
-        {
-            return [.. comments.Where(c => (int)c["issue"]! == issue).Select(c => (JsonObject)c.DeepClone())];
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
-
-    private void Configure()
-    {
-        app.Use(async (context, next) =>
-        {
-            var request = await RecordAsync(context.Request);
-            CannedResponse? once;
-            lock (gate)
-            {
-                requests.Add(request);
-                canned.TryDequeue(out once);
-            }
-
-            AddRateLimitHeaders(context.Response, remaining: 4999);
-            if (once is not null)
-            {
-                foreach (var (name, value) in once.Headers)
-                {
-                    context.Response.Headers[name] = value;
-                }
-
-                await WriteAsync(context, once.Status, once.Body);
-                return;
-            }
-
-            if (context.Request.Headers.Authorization.ToString() != $"Bearer {Token}")
-            {
-                await WriteErrorAsync(context, 401, "Bad credentials", "https://docs.github.com/rest");
-                return;
-            }
-
-            await next(context);
-        });
-
         var repo = app.MapGroup("/repos/{owner}/{repo}").AddEndpointFilter(async (invocation, next) =>
         {
             var values = invocation.HttpContext.Request.RouteValues;
@@ -151,8 +26,8 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
         repo.MapGet("/deployments", ListDeploymentsAsync);
         repo.MapPost("/deployments/{id:long}/statuses", CreateDeploymentStatusAsync);
         repo.MapGet("/deployments/{id:long}/statuses", ListDeploymentStatusesAsync);
-        repo.MapGet("/issues/{number:int}/comments", ListCommentsAsync);
-        repo.MapPost("/issues/{number:int}/comments", CreateCommentAsync);
+        repo.MapGet("/issues/{number:long}/comments", ListCommentsAsync);
+        repo.MapPost("/issues/{number:long}/comments", CreateCommentAsync);
         repo.MapPatch("/issues/comments/{id:long}", UpdateCommentAsync);
         repo.MapPost("/statuses/{sha}", CreateCommitStatusAsync);
     }
@@ -184,7 +59,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
                 ["original_environment"] = environment,
                 ["environment"] = environment,
                 ["description"] = (string?)body["description"],
-                ["creator"] = new JsonObject { ["login"] = "smoke-bot", ["id"] = 7 },
+                ["creator"] = Bot(),
                 ["created_at"] = "2024-05-01T10:00:00Z",
                 ["updated_at"] = "2024-05-01T10:00:00Z",
                 ["statuses_url"] = $"{BaseAddress}repos/{Owner}/{Repo}/deployments/{id}/statuses",
@@ -251,7 +126,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
                     ["log_url"] = (string?)body["log_url"] ?? "",
                     ["target_url"] = (string?)body["log_url"] ?? "",
                     ["environment_url"] = (string?)body["environment_url"] ?? "",
-                    ["creator"] = new JsonObject { ["login"] = "smoke-bot", ["id"] = 7 },
+                    ["creator"] = Bot(),
                     ["created_at"] = "2024-05-01T10:01:00Z",
                     ["updated_at"] = "2024-05-01T10:01:00Z",
                     ["deployment_url"] = (string?)deployment["url"],
@@ -286,18 +161,18 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
         await WritePageAsync(context, statuses);
     }
 
-    private async Task ListCommentsAsync(HttpContext context, int number)
+    private async Task ListCommentsAsync(HttpContext context, long number)
     {
         List<JsonNode> onIssue;
         lock (gate)
         {
-            onIssue = [.. comments.Where(c => (int)c["issue"]! == number).Select(ToApiComment)];
+            onIssue = [.. comments.Where(c => c.Issue == number).Select(CommentJson)];
         }
 
         await WritePageAsync(context, onIssue);
     }
 
-    private async Task CreateCommentAsync(HttpContext context, int number)
+    private async Task CreateCommentAsync(HttpContext context, long number)
     {
         var text = (string?)Body(context)["body"];
         if (string.IsNullOrEmpty(text))
@@ -306,27 +181,27 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        JsonObject comment;
+        StoredComment comment;
         lock (gate)
         {
             comment = NewComment(number, text);
             comments.Add(comment);
         }
 
-        await WriteAsync(context, 201, ToApiComment(comment).ToJsonString());
+        await WriteAsync(context, 201, CommentJson(comment).ToJsonString());
     }
 
     private async Task UpdateCommentAsync(HttpContext context, long id)
     {
         var text = (string?)Body(context)["body"];
-        JsonObject? comment;
+        StoredComment? comment;
         lock (gate)
         {
-            comment = comments.FirstOrDefault(c => (long)c["id"]! == id);
+            var index = comments.FindIndex(c => c.Id == id);
+            comment = index < 0 ? null : comments[index];
             if (comment is not null && !string.IsNullOrEmpty(text))
             {
-                comment["body"] = text;
-                comment["updated_at"] = "2024-05-02T09:00:00Z";
+                comment = comments[index] = comment with { Body = text, UpdatedAt = DateTimeOffset.UtcNow };
             }
         }
 
@@ -342,7 +217,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, 200, ToApiComment(comment).ToJsonString());
+        await WriteAsync(context, 200, CommentJson(comment).ToJsonString());
     }
 
     private async Task CreateCommitStatusAsync(HttpContext context, string sha)
@@ -366,7 +241,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
                 ["description"] = (string?)body["description"],
                 ["target_url"] = (string?)body["target_url"],
                 ["context"] = (string?)body["context"] ?? "default",
-                ["creator"] = new JsonObject { ["login"] = "smoke-bot", ["id"] = 7 },
+                ["creator"] = Bot(),
                 ["created_at"] = "2024-05-01T10:02:00Z",
                 ["updated_at"] = "2024-05-01T10:02:00Z",
             };
@@ -376,27 +251,29 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
         await WriteAsync(context, 201, status.ToJsonString());
     }
 
-    private JsonObject NewComment(int issue, string body)
+    private StoredComment NewComment(long issue, string body)
     {
-        var id = ++nextId;
-        return new JsonObject
-        {
-            ["issue"] = issue,
-            ["id"] = id,
-            ["body"] = body,
-            ["html_url"] = $"https://github.com/{Owner}/{Repo}/pull/{issue}#issuecomment-{id}",
-            ["user"] = new JsonObject { ["login"] = "smoke-bot", ["id"] = 7 },
-            ["created_at"] = "2024-05-01T10:03:00Z",
-            ["updated_at"] = "2024-05-01T10:03:00Z",
-        };
+        var now = DateTimeOffset.UtcNow;
+        return new StoredComment(++nextId, issue, body, now, now);
     }
 
-    private static JsonNode ToApiComment(JsonObject comment)
+    private JsonObject CommentJson(StoredComment comment) => new()
     {
-        var copy = (JsonObject)comment.DeepClone();
-        copy.Remove("issue");
-        return copy;
-    }
+        ["id"] = comment.Id,
+        ["node_id"] = $"IC_kwDO{comment.Id}",
+        ["url"] = $"{BaseAddress}repos/{Owner}/{Repo}/issues/comments/{comment.Id}",
+        ["html_url"] = $"{ServerUrl}/{Owner}/{Repo}/pull/{comment.Issue}#issuecomment-{comment.Id}",
+        ["issue_url"] = $"{BaseAddress}repos/{Owner}/{Repo}/issues/{comment.Issue}",
+        ["body"] = comment.Body,
+        ["user"] = Bot(),
+        ["author_association"] = "NONE",
+        ["created_at"] = Timestamp(comment.CreatedAt),
+        ["updated_at"] = Timestamp(comment.UpdatedAt),
+    };
+
+    private static JsonObject Bot() => new() { ["login"] = "smoke-bot", ["id"] = 7, ["type"] = "Bot" };
+
+    private static string Timestamp(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static bool Matches(JsonObject item, string field, string? wanted) =>
         string.IsNullOrEmpty(wanted) || (string?)item[field] == wanted;
@@ -440,47 +317,5 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
 
         var slice = new JsonArray([.. items.Skip((page - 1) * perPage).Take(perPage)]);
         await WriteAsync(context, 200, slice.ToJsonString());
-    }
-
-    private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        request.HttpContext.Items["json"] = body.Length > 0 && JsonNode.Parse(body) is JsonObject json ? json : new JsonObject();
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
-    }
-
-    private static void AddRateLimitHeaders(HttpResponse response, int remaining)
-    {
-        response.Headers["x-ratelimit-limit"] = "5000";
-        response.Headers["x-ratelimit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["x-ratelimit-used"] = (5000 - remaining).ToString(CultureInfo.InvariantCulture);
-        response.Headers["x-ratelimit-reset"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        response.Headers["x-ratelimit-resource"] = "core";
-    }
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string message, string documentation) =>
-        WriteAsync(context, status, new JsonObject
-        {
-            ["message"] = message,
-            ["documentation_url"] = documentation,
-            ["status"] = status.ToString(CultureInfo.InvariantCulture),
-        }.ToJsonString());
-
-    private static Task WriteValidationErrorAsync(HttpContext context, string resource, string field, string code, string documentation) =>
-        WriteAsync(context, 422, new JsonObject
-        {
-            ["message"] = "Validation Failed",
-            ["errors"] = new JsonArray(new JsonObject { ["resource"] = resource, ["code"] = code, ["field"] = field }),
-            ["documentation_url"] = documentation,
-            ["status"] = "422",
-        }.ToJsonString());
-
-    private static async Task WriteAsync(HttpContext context, int status, string body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(body);
     }
 }

@@ -1,11 +1,13 @@
-namespace Smoke.GitHub.Tests.FakeGitHub;
+using Xunit;
+
+namespace Smoke.GitHub.Fake;
 
 /// <summary>Starts a fake GitHub for each test and stops it afterwards.</summary>
 public abstract class FakeGitHubTest : IAsyncLifetime
 {
-    internal FakeGitHubServer Server { get; private set; } = null!;
+    protected FakeGitHubServer Server { get; private set; } = null!;
 
-    internal RepositoryName Repository => Server.Repository;
+    protected RepositoryName Repository => Server.Repository;
 
     public async Task InitializeAsync() => Server = await FakeGitHubServer.StartAsync();
 
