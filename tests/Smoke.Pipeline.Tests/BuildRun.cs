@@ -49,5 +49,16 @@ internal sealed class BuildRun : IDisposable
         return exitCode;
     }
 
+    /// <summary>Runs the build and cancels it, as Ctrl+C does, once a target signals <paramref name="signal"/>.</summary>
+    public async Task<int> RunCancelledAtAsync<TBuild>(string args, string signal)
+        where TBuild : PipelineBuild, new()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var build = RunAsync<TBuild>(args, cancellation.Token);
+        await Journal.Signal(signal).Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancellation.CancelAsync();
+        return await build.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

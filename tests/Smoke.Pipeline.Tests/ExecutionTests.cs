@@ -69,12 +69,7 @@ public sealed class ExecutionTests : IDisposable
     [Fact]
     public async Task Cancellation_mid_target_still_runs_assured_targets_and_exits_130()
     {
-        using var cancellation = new CancellationTokenSource();
-        var build = run.RunAsync<CancellationBuild>("Report Down", cancellation.Token);
-        await run.Journal.Signal("waiting").Task.WaitAsync(TimeSpan.FromMinutes(1));
-        await cancellation.CancelAsync();
-
-        var exitCode = await build.WaitAsync(TimeSpan.FromMinutes(1));
+        var exitCode = await run.RunCancelledAtAsync<CancellationBuild>("Report Down", "waiting");
 
         Assert.Equal(130, exitCode);
         Assert.Equal(["Up", "Wait", "Down"], run.Journal.Ran);
@@ -205,12 +200,7 @@ public sealed class ExecutionTests : IDisposable
     [Fact]
     public async Task Cancellation_cancels_a_running_background_target_and_waits_for_it_before_the_summary()
     {
-        using var cancellation = new CancellationTokenSource();
-        var build = run.RunAsync<BackgroundBuild>("SmokeTests --compile-ends hang", cancellation.Token);
-        await run.Journal.Signal("compiling").Task.WaitAsync(TimeSpan.FromMinutes(1));
-        await cancellation.CancelAsync();
-
-        var exitCode = await build.WaitAsync(TimeSpan.FromMinutes(1));
+        var exitCode = await run.RunCancelledAtAsync<BackgroundBuild>("SmokeTests --compile-ends hang", "compiling");
 
         Assert.Equal(130, exitCode);
         Assert.Equal((TargetStatus.Cancelled, "interrupted"), (run.Journal.Outcome("CompileTests").Status, run.Journal.Outcome("CompileTests").Note));
