@@ -1,0 +1,8 @@
+namespace Smoke.Stack.Processes;
+
+internal enum RootAccessKind
+{
+    None,
+    Root,
+    Sudo,
+}
