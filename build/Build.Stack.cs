@@ -79,7 +79,7 @@ internal sealed partial class Build
     }
 
     Target EnsureDocker => _ => _
-        .Description("Make sure a Docker engine answers; install and start one where allowed (root on Debian)")
+        .Description("Make sure a Docker engine and Compose answer; install and start them where allowed (root or passwordless sudo on Debian)")
         .OnlyWhenStatic(() => !Remote)
         .Executes(async ct =>
         {
@@ -88,6 +88,8 @@ internal sealed partial class Build
                 {
                     AllowInstall = !NoInstall,
                     DaemonLogPath = Path.Combine(TemporaryDirectory, "dockerd.log"),
+                    WorkDirectory = TemporaryDirectory,
+                    NeedsDebootstrap = ImageSource == ImageSource.Offline,
                 },
                 Log.Info);
             await installer.EnsureAsync(ct);

@@ -6,6 +6,8 @@ namespace Smoke.Pipeline;
 /// <summary>The end of every run: target, status, duration and note per target, then one line with the verdict.</summary>
 internal static class SummaryTable
 {
+    private const int NoteWidth = 120;
+
     private static readonly string[] Headers = ["Target", "Status", "Duration", "Note"];
 
     public static IEnumerable<string> Lines(IReadOnlyList<TargetOutcome> outcomes, string verdict, BuildHost host)
@@ -73,8 +75,16 @@ internal static class SummaryTable
         outcome.Name,
         outcome.Status.ToString(),
         outcome.Status is TargetStatus.NotRun || (outcome.Status is TargetStatus.Skipped && outcome.Duration == TimeSpan.Zero) ? "" : Format(outcome.Duration),
-        outcome.Note ?? "",
+        OneLine(outcome.Note ?? ""),
     ];
+
+    /// <summary>A note is one table cell: its first line, cut at <see cref="NoteWidth"/> with a pointer to the whole text, which the run printed above.</summary>
+    internal static string OneLine(string note)
+    {
+        var lines = note.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var first = lines.FirstOrDefault() ?? "";
+        return first.Length <= NoteWidth && lines.Length <= 1 ? first : $"{first[..Math.Min(first.Length, NoteWidth)].TrimEnd()}… (full text above)";
+    }
 
     private static string Color(TargetStatus status) => status switch
     {

@@ -1,19 +1,25 @@
 using Smoke.Stack.Engine;
+using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Installation;
 
 /// <summary>
-/// Makes sure a Docker engine answers (what EnsureDocker runs). A running engine is left alone. Otherwise, as root
-/// on a Debian-family system with installs allowed, installs Debian's <c>docker.io docker-compose debootstrap</c>,
-/// starts dockerd in the background and waits for it; anywhere else it says exactly what to install or start.
+/// Makes sure a Docker engine and Compose answer (what EnsureDocker runs). A running engine is left alone. Otherwise,
+/// on a Debian-family system, as root or through passwordless sudo, installs Debian's <c>docker.io</c> and
+/// <c>docker-compose</c> (v1), starts dockerd and waits for it; where Compose v2 (<c>docker compose</c>) is missing,
+/// it installs Debian trixie's plugin. Anywhere else it says exactly what to install or start.
 /// </summary>
 public sealed class DockerEngineInstaller
 {
-    internal static readonly string[] EnginePackages = ["docker.io", "docker-compose", "debootstrap"];
+    internal static readonly string[] EnginePackages = ["docker.io", "docker-compose"];
+
+    /// <summary>Where the Compose v2 plugin goes: the first folder every docker CLI searches for plugins.</summary>
+    internal const string ComposePluginPath = "/usr/local/lib/docker/cli-plugins/docker-compose";
 
     private readonly DockerEngineInstallerOptions _options;
     private readonly Action<string>? _log;
     private readonly IHostSystem _host;
+    private readonly DebianPackageInstaller _apt;
 
     public DockerEngineInstaller(DockerEngineInstallerOptions? options = null, Action<string>? log = null)
         : this(options ?? new DockerEngineInstallerOptions(), log, new LocalHostSystem())
@@ -25,6 +31,7 @@ public sealed class DockerEngineInstaller
         _options = options;
         _log = log;
         _host = host;
+        _apt = new DebianPackageInstaller(log, host);
     }
 
     public async Task<EngineInstallReport> EnsureAsync(CancellationToken cancellationToken = default)
@@ -38,7 +45,8 @@ public sealed class DockerEngineInstaller
         if (!wasRunning)
         {
             _log?.Invoke($"no Docker engine answers at {_options.Endpoint}: {reason}");
-            var why = _options.Endpoint.IsUnixSocket ? WhyNotInstall() : $"{_options.Endpoint} is a remote engine, which this machine cannot start";
+            await RefuseASecondEngineAsync(reason!, cancellationToken).ConfigureAwait(false);
+            var why = _options.Endpoint.IsUnixSocket ? await WhyNotInstallAsync(cancellationToken).ConfigureAwait(false) : $"{_options.Endpoint} is a remote engine, which this machine cannot start";
             if (why is not null)
             {
                 throw new DockerEngineUnavailableException(Instructions(reason!, why));
@@ -46,27 +54,20 @@ public sealed class DockerEngineInstaller
 
             if (!_host.HasProgram("dockerd"))
             {
-                await InstallAsync(EnginePackages, cancellationToken).ConfigureAwait(false);
-                installed.AddRange(EnginePackages);
+                string[] packages = [.. EnginePackages, .. _options.NeedsDebootstrap && !_host.HasProgram("debootstrap") ? ["debootstrap"] : Array.Empty<string>()];
+                await _apt.InstallAsync(packages, cancellationToken).ConfigureAwait(false);
+                installed.AddRange(packages);
             }
 
-            await StartDaemonAsync(cancellationToken).ConfigureAwait(false);
+            var daemon = await StartDaemonAsync(cancellationToken).ConfigureAwait(false);
             started = true;
-            await WaitForEngineAsync(engine, cancellationToken).ConfigureAwait(false);
+            await WaitForEngineAsync(engine, daemon, cancellationToken).ConfigureAwait(false);
         }
 
-        var missing = await MissingPiecesAsync(cancellationToken).ConfigureAwait(false);
-        if (missing.Count > 0)
+        await EnsureComposeAsync(installed, warnings, cancellationToken).ConfigureAwait(false);
+        if (_options.NeedsDebootstrap && !_host.HasProgram("debootstrap"))
         {
-            if (WhyNotInstall() is not { } why)
-            {
-                await InstallAsync(missing, cancellationToken).ConfigureAwait(false);
-                installed.AddRange(missing.Except(installed));
-            }
-            else
-            {
-                warnings.Add($"missing {string.Join(" and ", missing)} ({why}): install with `sudo apt-get install -y {string.Join(' ', missing)}` or your platform's equivalent");
-            }
+            await InstallOrWarnAsync(["debootstrap"], installed, warnings, cancellationToken).ConfigureAwait(false);
         }
 
         var version = await engine.GetVersionAsync(cancellationToken).ConfigureAwait(false);
@@ -76,17 +77,78 @@ public sealed class DockerEngineInstaller
     }
 
     /// <summary>Null when this run may install packages and start the daemon, else why not.</summary>
-    private string? WhyNotInstall() =>
-        !_options.AllowInstall ? "installing is turned off (--no-install)"
-        : !_host.IsRoot ? "it is not running as root"
-        : !_host.IsDebianFamily ? "this is not a Debian-family system (no /etc/debian_version)"
-        : null;
+    private async Task<string?> WhyNotInstallAsync(CancellationToken cancellationToken) =>
+        !_options.AllowInstall ? "installing is turned off (--no-install)" : await _apt.WhyNotAsync(cancellationToken).ConfigureAwait(false);
 
     private string Instructions(string reason, string why) =>
         $"cannot reach the Docker engine at {_options.Endpoint}: {reason}; Smoke did not install or start one because {why}. "
-        + "Install it (Debian/Ubuntu: `sudo apt-get install -y docker.io docker-compose debootstrap`; elsewhere Docker Engine or Docker Desktop) "
+        + "Install it (Debian/Ubuntu: `sudo apt-get install -y docker.io docker-compose`; elsewhere Docker Engine or Docker Desktop) "
         + "and start it (`sudo systemctl start docker`, or `sudo dockerd &`), or point DOCKER_HOST at a running engine; "
-        + "then run the build again (as root on Debian, ./build.sh EnsureDocker does all of this itself).";
+        + "then run the build again (on Debian as root, or with passwordless sudo, ./build.sh EnsureDocker does all of this itself).";
+
+    /// <summary>
+    /// DOCKER_HOST names a socket nobody serves while an engine answers on the default one: starting another dockerd
+    /// would only fight the running one over its data and pid file, so say where the engine is instead.
+    /// </summary>
+    private async Task RefuseASecondEngineAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (_options.Endpoint == _options.DefaultEndpoint || !_options.Endpoint.IsUnixSocket)
+        {
+            return;
+        }
+
+        using var usual = new DockerEngineClient(_options.DefaultEndpoint);
+        if (await TryPingAsync(usual, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new DockerEngineUnavailableException(
+                $"no Docker engine answers at {_options.Endpoint} ({reason}), but one runs at {_options.DefaultEndpoint}: unset DOCKER_HOST, or point it at that engine, and run the build again");
+        }
+    }
+
+    private async Task EnsureComposeAsync(List<string> installed, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (await _host.HasComposePluginAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var fallback = _host.HasProgram("docker-compose") ? "Smoke uses docker-compose (v1) meanwhile" : "and docker-compose (v1) is missing too, so compose steps will fail";
+        if (await WhyNotInstallAsync(cancellationToken).ConfigureAwait(false) is { } why)
+        {
+            warnings.Add($"Compose v2 (`docker compose`) is missing ({why}); {fallback}. Install Docker's docker-compose-plugin package, or Docker Desktop");
+            return;
+        }
+
+        try
+        {
+            var packages = new DebianSuitePackages("trixie", Path.Combine(_options.WorkDirectory, "debian-trixie"), _log, _host);
+            var root = await packages.UnpackAsync(["docker-compose"], cancellationToken).ConfigureAwait(false);
+            var plugin = Path.Combine(root, "usr", "libexec", "docker", "cli-plugins", "docker-compose");
+            var copy = await _host.RunAsRootAsync("install", ["-D", "-m", "0755", plugin, ComposePluginPath], new ProcessOptions(), cancellationToken).ConfigureAwait(false);
+            if (!copy.Succeeded)
+            {
+                throw new DockerEngineUnavailableException($"install {plugin} {ComposePluginPath} failed: {copy.StandardError.Trim()}");
+            }
+
+            installed.Add("docker-compose-plugin (Debian trixie)");
+        }
+        catch (DockerEngineUnavailableException ex)
+        {
+            warnings.Add($"Compose v2 (`docker compose`) is missing and could not be installed from Debian trixie: {ex.Message}; {fallback}");
+        }
+    }
+
+    private async Task InstallOrWarnAsync(IReadOnlyList<string> packages, List<string> installed, List<string> warnings, CancellationToken cancellationToken)
+    {
+        if (await WhyNotInstallAsync(cancellationToken).ConfigureAwait(false) is { } why)
+        {
+            warnings.Add($"missing {string.Join(" and ", packages)} ({why}): install with `sudo apt-get install -y {string.Join(' ', packages)}` or your platform's equivalent");
+            return;
+        }
+
+        await _apt.InstallAsync(packages, cancellationToken).ConfigureAwait(false);
+        installed.AddRange(packages);
+    }
 
     private static async Task<string?> TryPingAsync(DockerEngineClient engine, CancellationToken cancellationToken)
     {
@@ -101,57 +163,28 @@ public sealed class DockerEngineInstaller
         }
     }
 
-    private async Task<List<string>> MissingPiecesAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the engine; returns the pid of a dockerd started by hand, null when systemd owns it.</summary>
+    private async Task<int?> StartDaemonAsync(CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
-        if (!_host.HasProgram("docker-compose") && !await _host.HasComposePluginAsync(cancellationToken).ConfigureAwait(false))
-        {
-            missing.Add("docker-compose");
-        }
-
-        if (_options.NeedsDebootstrap && !_host.HasProgram("debootstrap"))
-        {
-            missing.Add("debootstrap");
-        }
-
-        return missing;
-    }
-
-    private async Task InstallAsync(IReadOnlyList<string> packages, CancellationToken cancellationToken)
-    {
-        var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        _log?.Invoke($"installing {string.Join(' ', packages)} with apt-get");
-        foreach (var arguments in new[] { (IReadOnlyList<string>)["update"], ["install", "-y", "--no-install-recommends", .. packages] })
-        {
-            var result = await _host.RunAsync("apt-get", arguments, environment, _log, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                var tail = string.Join(" | ", result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(5));
-                throw new DockerEngineUnavailableException(
-                    $"apt-get {string.Join(' ', arguments)} failed (exit code {result.ExitCode}): {tail}; fix the package sources (or install {string.Join(' ', packages)} by hand) and run the build again");
-            }
-        }
-    }
-
-    private async Task StartDaemonAsync(CancellationToken cancellationToken)
-    {
-        if (_host.HasSystemd)
+        if (_host.HasSystemd && _options.Endpoint == _options.DefaultEndpoint)
         {
             _log?.Invoke("starting docker with systemctl");
-            var result = await _host.RunAsync("systemctl", ["start", "docker"], new Dictionary<string, string?>(), _log, cancellationToken).ConfigureAwait(false);
+            var result = await _host.RunAsRootAsync("systemctl", ["start", "docker"], new ProcessOptions { OnOutput = _log }, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                return;
+                return null;
             }
 
             _log?.Invoke($"systemctl start docker failed ({result.StandardError.Trim()}); starting dockerd directly");
         }
 
+        // dockerd listens where the build will look for it: the default socket, or the one DOCKER_HOST names.
+        IReadOnlyList<string> arguments = _options.Endpoint == _options.DefaultEndpoint ? [] : ["-H", _options.Endpoint.ToString()];
         _log?.Invoke($"starting dockerd in the background, log in {_options.DaemonLogPath}");
-        await _host.StartDetachedAsync("dockerd", _options.DaemonLogPath, cancellationToken).ConfigureAwait(false);
+        return await _host.StartDetachedAsRootAsync("dockerd", arguments, _options.DaemonLogPath, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WaitForEngineAsync(DockerEngineClient engine, CancellationToken cancellationToken)
+    private async Task WaitForEngineAsync(DockerEngineClient engine, int? daemon, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var lastReport = started;
@@ -159,14 +192,23 @@ public sealed class DockerEngineInstaller
         while ((reason = await TryPingAsync(engine, cancellationToken).ConfigureAwait(false)) is not null)
         {
             var waited = DateTimeOffset.UtcNow - started;
+            if (daemon is { } pid && !_host.IsRunning(pid))
+            {
+                throw new DockerEngineUnavailableException(
+                    $"dockerd exited {waited.TotalSeconds:0}s after it was started; its log is {_options.DaemonLogPath}, last lines: {await DaemonLogTailAsync(cancellationToken).ConfigureAwait(false)}");
+            }
+
+            if (reason.StartsWith("permission denied", StringComparison.Ordinal))
+            {
+                throw new DockerEngineUnavailableException(
+                    $"dockerd runs, but this user may not use it: {reason}. Join the docker group (`sudo usermod -aG docker $USER`, then log in again) or run the build with sudo");
+            }
+
             if (waited >= _options.StartDeadline)
             {
-                var tail = File.Exists(_options.DaemonLogPath)
-                    ? string.Join(" | ", (await File.ReadAllLinesAsync(_options.DaemonLogPath, cancellationToken).ConfigureAwait(false)).TakeLast(5))
-                    : "(no log written)";
                 throw new DockerEngineUnavailableException(
                     $"dockerd was started but did not answer at {_options.Endpoint} within {_options.StartDeadline.TotalSeconds:0}s ({reason}); "
-                    + $"its log is {_options.DaemonLogPath}, last lines: {tail}");
+                    + $"its log is {_options.DaemonLogPath}, last lines: {await DaemonLogTailAsync(cancellationToken).ConfigureAwait(false)}");
             }
 
             if (DateTimeOffset.UtcNow - lastReport >= TimeSpan.FromSeconds(5))
@@ -175,9 +217,14 @@ public sealed class DockerEngineInstaller
                 lastReport = DateTimeOffset.UtcNow;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
 
         _log?.Invoke($"dockerd answers after {(DateTimeOffset.UtcNow - started).TotalSeconds:0}s");
     }
+
+    private async Task<string> DaemonLogTailAsync(CancellationToken cancellationToken) =>
+        File.Exists(_options.DaemonLogPath)
+            ? string.Join(" | ", (await File.ReadAllLinesAsync(_options.DaemonLogPath, cancellationToken).ConfigureAwait(false)).TakeLast(5))
+            : "(no log written)";
 }

@@ -12,12 +12,12 @@ public sealed class LocalHostSystemTests
         var directory = Directory.CreateTempSubdirectory("smoke-detached-").FullName;
         var program = Path.Combine(directory, "daemon.sh");
         var log = Path.Combine(directory, "logs", "daemon.log");
-        var pidFile = Path.Combine(directory, "pid");
-        await File.WriteAllTextAsync(program, $"#!/bin/sh\necho $$ > {pidFile}\necho started\necho oops >&2\nexec sleep 30\n");
+        await File.WriteAllTextAsync(program, "#!/bin/sh\necho started \"$1\"\necho oops >&2\nexec sleep 30\n");
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
-            await new LocalHostSystem().StartDetachedAsync(program, log, default);
+            var host = new LocalHostSystem();
+            var pid = await host.StartDetachedAsRootAsync(program, ["an argument; not a command"], log, default);
 
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (!(File.Exists(log) && (await File.ReadAllTextAsync(log)).Contains("oops", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
@@ -25,13 +25,21 @@ public sealed class LocalHostSystemTests
                 await Task.Delay(100);
             }
 
-            var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             var session = (await File.ReadAllTextAsync($"/proc/{pid}/stat")).Split(')')[1].Split(' ')[4];
+            var ourSession = (await File.ReadAllTextAsync("/proc/self/stat")).Split(')')[1].Split(' ')[4];
+            var wasRunning = host.IsRunning(pid);
             using var daemon = Process.GetProcessById(pid);
             daemon.Kill();
+            var gone = DateTime.UtcNow.AddSeconds(30);
+            while (host.IsRunning(pid) && DateTime.UtcNow < gone)
+            {
+                await Task.Delay(50);
+            }
 
-            Assert.Equal(["started", "oops"], await File.ReadAllLinesAsync(log));
-            Assert.Equal(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), session);
+            Assert.Equal(["started an argument; not a command", "oops"], await File.ReadAllLinesAsync(log));
+            Assert.NotEqual(ourSession, session);
+            Assert.True(wasRunning);
+            Assert.False(host.IsRunning(pid));
         }
         finally
         {
