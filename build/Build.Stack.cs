@@ -20,6 +20,9 @@ internal sealed partial class Build
     [Parameter("Where images come from: Auto (pull, else build offline), Pull, or Offline (never pull)")]
     public ImageSource ImageSource { get; set; } = ImageSource.Auto;
 
+    [Parameter("Which Compose runs the stack: V2 (docker compose) or V1 (docker-compose 1.x); default V2 where it answers, else V1")]
+    public ComposeFlavor? Compose { get; set; }
+
     [Parameter("Never install or start a Docker engine; say what is missing instead")]
     public bool NoInstall { get; set; }
 
@@ -72,7 +75,7 @@ internal sealed partial class Build
     {
         if (composeDetection is not { IsFaulted: false, IsCanceled: false })
         {
-            composeDetection = ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken);
+            composeDetection = ComposeDriver.DetectAsync(Engine, Log.Info, cancellationToken, Compose);
         }
 
         return composeDetection;

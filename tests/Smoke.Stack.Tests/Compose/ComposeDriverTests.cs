@@ -178,6 +178,21 @@ public sealed class ComposeDriverTests
         Assert.Equal(stack.Driver.Flavor == ComposeFlavor.V2 ? "docker compose" : "docker-compose", stack.Driver.CommandName);
     }
 
+    [Fact]
+    public async Task The_compose_asked_for_is_the_one_used_and_v2_is_the_default_where_it_answers()
+    {
+        using var engine = Smoke.Stack.Engine.DockerEngineClient.FromEnvironment();
+
+        var byDefault = await ComposeDriver.DetectAsync(engine);
+        var v1 = await ComposeDriver.DetectAsync(engine, flavor: ComposeFlavor.V1);
+        var v2 = await ComposeDriver.DetectAsync(engine, flavor: ComposeFlavor.V2);
+
+        Assert.Equal((ComposeFlavor.V2, "docker compose"), (byDefault.Flavor, byDefault.CommandName));
+        Assert.Equal((ComposeFlavor.V1, "docker-compose"), (v1.Flavor, v1.CommandName));
+        Assert.StartsWith("1.", v1.Version, StringComparison.Ordinal);
+        Assert.StartsWith("2.", v2.Version, StringComparison.Ordinal);
+    }
+
     private static async Task<string?> WaitForHealthAsync(ComposeStack stack, string id)
     {
         string? status = null;

@@ -27,6 +27,10 @@ internal sealed class ComposeStack : IAsyncDisposable
     /// <summary>What the driver reported: its detection, and each compose command it ran.</summary>
     public List<string> Log { get; }
 
+    /// <summary>SMOKE_COMPOSE=V1 runs these tests on docker-compose 1.x, as ./build.sh Test does once after the v2 run.</summary>
+    public static ComposeFlavor? AskedFlavor =>
+        Enum.TryParse<ComposeFlavor>(Environment.GetEnvironmentVariable("SMOKE_COMPOSE"), ignoreCase: true, out var flavor) ? flavor : null;
+
     public static async Task<ComposeStack> CreateAsync(string composeYaml)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"smoke-compose-test-{Guid.NewGuid():N}");
@@ -41,7 +45,7 @@ internal sealed class ComposeStack : IAsyncDisposable
         };
         var engine = DockerEngineClient.FromEnvironment();
         var log = new List<string>();
-        var driver = await ComposeDriver.DetectAsync(engine, line => { lock (log) { log.Add(line); } });
+        var driver = await ComposeDriver.DetectAsync(engine, line => { lock (log) { log.Add(line); } }, flavor: AskedFlavor);
         return new ComposeStack(directory, project, engine, driver, log);
     }
 
