@@ -1,4 +1,3 @@
-using System.Globalization;
 using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Installation;
@@ -38,35 +37,8 @@ internal sealed class LocalHostSystem : IHostSystem
     public async Task<ProcessResult> RunAsRootAsync(string program, IReadOnlyList<string> arguments, ProcessOptions options, CancellationToken cancellationToken) =>
         await (await RootAccessAsync(cancellationToken).ConfigureAwait(false)).RunAsync(program, arguments, options, cancellationToken).ConfigureAwait(false);
 
-    public async Task<int> StartDetachedAsRootAsync(string program, IReadOnlyList<string> arguments, string logPath, CancellationToken cancellationToken)
-    {
-        var log = Path.GetFullPath(logPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+    public async Task<int> StartDetachedAsRootAsync(string program, IReadOnlyList<string> arguments, string logPath, CancellationToken cancellationToken) =>
+        await DaemonProcess.StartAsync(program, arguments, logPath, await RootAccessAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-        // setsid puts the shell (and so the program) in a new session: it survives our exit and our Ctrl+C. The shell
-        // only redirects and reports the program's pid; the log, program and arguments are its positional parameters,
-        // never spliced into the script.
-        var result = await RunAsRootAsync(
-            "setsid",
-            ["sh", "-c", "log=$1; shift; \"$@\" >>\"$log\" 2>&1 </dev/null & echo $!", "sh", log, program, .. arguments],
-            new ProcessOptions(),
-            cancellationToken).ConfigureAwait(false);
-        return result.Succeeded && int.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            ? pid
-            : throw new DockerEngineUnavailableException($"could not start {program} in the background: {(result.StandardError + result.StandardOutput).Trim()}");
-    }
-
-    public bool IsRunning(int processId)
-    {
-        // A process that exited but was not yet reaped by init is a zombie: as good as gone.
-        var stat = $"/proc/{processId}/stat";
-        try
-        {
-            return File.Exists(stat) && File.ReadAllText(stat).Split(')')[^1].TrimStart().FirstOrDefault() is not ('Z' or 'X' or default(char));
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public bool IsRunning(int processId) => DaemonProcess.IsRunning(processId);
 }

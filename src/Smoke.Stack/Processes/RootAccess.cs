@@ -5,7 +5,7 @@ namespace Smoke.Stack.Processes;
 /// runners give their <c>runner</c> user), or it may not at all. Installing packages, starting dockerd and debootstrap
 /// go through here, so each of them works the same for root and for a sudoer.
 /// </summary>
-internal sealed record RootAccess
+public sealed record RootAccess
 {
     private RootAccess(RootAccessKind kind) => Kind = kind;
 
@@ -68,7 +68,7 @@ internal sealed record RootAccess
         };
 
     /// <summary>Runs <paramref name="program"/> as root, as <see cref="ExternalProcess.RunAsync"/> runs any program.</summary>
-    public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, ProcessOptions? options = null, CancellationToken cancellationToken = default)
+    internal Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, ProcessOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ProcessOptions();
         var (file, commandArguments) = Command(program, arguments, options.Environment);

@@ -1,6 +1,6 @@
 namespace Smoke.Stack.Processes;
 
-internal enum RootAccessKind
+public enum RootAccessKind
 {
     None,
     Root,

@@ -1,0 +1,104 @@
+using Smoke.Build.Rig;
+using Smoke.Pipeline;
+using Smoke.Stack.Images;
+
+namespace Smoke.Build;
+
+/// <summary>
+/// Where our users run: a GitHub-hosted runner (a non-root user with passwordless sudo, a registry, Docker Engine 26+
+/// and Compose v2), rehearsed on this machine beside its own engine (docs/ci.md).
+/// </summary>
+internal sealed partial class Build
+{
+    [Parameter("Set inside the runner rehearsal: the steps that need root (the rig, the runner's own smoke run) are skipped")]
+    public bool InRehearsal { get; set; }
+
+    /// <summary>What the rehearsal's registry serves under each Docker Hub name: the images this machine's Images made.</summary>
+    IEnumerable<(string HubName, string LocalImage)> RegistrySeed() =>
+    [
+        .. ImageRecipes.Bundled
+            .Where(recipe => recipe.OfficialImage is not null)
+            .Select(recipe => (recipe.OfficialImage!, recipe.Variables.Where(v => v.Value == "{image}").Select(v => imageVariables.GetValueOrDefault(v.Key)).FirstOrDefault(i => i is not null) ?? recipe.OfficialImage!)),
+        ("debian:bookworm-slim", imageVariables.GetValueOrDefault("SMOKE_BASE_IMAGE") ?? "debian:bookworm-slim"),
+    ];
+
+    Target Rig => _ => _
+        .Description("Rehearsal rig (root only): Docker Engine 26 beside this machine's engine, a registry on 127.0.0.1:5000 seeded with the images Images made, and a `runner` user with passwordless sudo")
+        .Unlisted()
+        .OnlyWhenStatic(() => !InRehearsal)
+        .Requires(() => Environment.IsPrivilegedProcess, "the rig adds a bridge, iptables rules and a user: run it as root")
+        .DependsOn(Images)
+        .Executes(async ct =>
+        {
+            await RehearsalRegistry.EnsureAsync(ct);
+            foreach (var (hubName, localImage) in RegistrySeed())
+            {
+                await RehearsalRegistry.SeedAsync(localImage, hubName, ct);
+            }
+
+            await Engine26.EnsureAsync(RehearsalRegistry.Mirror, ct);
+            if (!OperatingSystem.IsWindows())
+            {
+                await RunnerAccount.EnsureAsync(ct);
+            }
+        });
+
+    Target RunnerSmoke => _ => _
+        .Description("As the rehearsal's non-root runner, from a fresh clone: ./build.sh Smoke on Engine 26, Compose v2 and the registry, with no debootstrap")
+        .OnlyWhenStatic(() => !InRehearsal)
+        .DependsOn(Rig)
+        .TriggeredBy(Test)
+        .Executes(async ct =>
+        {
+            var rehearsal = await NewRehearsalAsync(ct);
+            var clone = await rehearsal.CloneAsync(ct);
+            var result = await RunnerAccount.RunAsync("./build.sh Smoke", clone, RehearsalEnvironment, allowFailure: true, ct);
+            var verdict = RunnerSmokeVerdict.Of(result);
+            if (verdict is not null)
+            {
+                throw new InvalidOperationException($"the runner's ./build.sh Smoke {verdict}; its output is above, its artifacts in {clone}/artifacts");
+            }
+
+            Log.Success("the runner's ./build.sh Smoke is green: no root, no debootstrap, Compose v2 on Docker Engine 26, images from the registry");
+        });
+
+    Target RunnerRehearsal => _ => _
+        .Description("Rehearse the generated workflows on this machine: every job of ci.yml and smoke.yml, as a non-root runner with sudo, a registry, Engine 26 and Compose v2 (root only; run before each release)")
+        .DependsOn(Rig)
+        .Executes(async ct =>
+        {
+            var rehearsal = await NewRehearsalAsync(ct);
+            var failed = new List<string>();
+            foreach (var workflow in new[] { "smoke.yml", "ci.yml" })
+            {
+                failed.AddRange(await rehearsal.RunAsync(Path.Combine(RootDirectory, ".github", "workflows", workflow), ct));
+            }
+
+            if (failed.Count > 0)
+            {
+                throw new InvalidOperationException($"the rehearsal's {string.Join(", ", failed)} failed; their output is above");
+            }
+
+            Log.Success("every job of ci.yml and smoke.yml is green as a non-root runner");
+        });
+
+    /// <summary>The job environment: Engine 26's socket, and the flag that keeps Test inside the rehearsal from starting another one.</summary>
+    static Dictionary<string, string> RehearsalEnvironment => new()
+    {
+        ["DOCKER_HOST"] = Engine26.Endpoint.ToString(),
+        ["SMOKE_IN_REHEARSAL"] = "true",
+        ["CI"] = "true",
+    };
+
+    async Task<WorkflowRehearsal> NewRehearsalAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(RunnerAccount.Home, "work", "rehearsal");
+        if (Directory.Exists(directory))
+        {
+            await Tool.RunAsync("rm", ["-rf", "--one-file-system", directory], quiet: true, cancellationToken: cancellationToken);
+        }
+
+        Directory.CreateDirectory(directory);
+        return new WorkflowRehearsal(RootDirectory, directory, RehearsalEnvironment);
+    }
+}
