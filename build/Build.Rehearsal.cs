@@ -1,5 +1,6 @@
-using Smoke.Build.Rig;
+using Smoke.Build.Rehearsal;
 using Smoke.Pipeline;
+using Smoke.Stack.Engine;
 using Smoke.Stack.Images;
 
 namespace Smoke.Build;
@@ -22,7 +23,10 @@ internal sealed partial class Build
         ("debian:bookworm-slim", imageVariables.GetValueOrDefault("SMOKE_BASE_IMAGE") ?? "debian:bookworm-slim"),
     ];
 
-    Target Rig => _ => _
+    /// <summary>The base image of the engine-facing tests on Engine 26, pulled from the rehearsal's registry.</summary>
+    const string Engine26TestBase = "debian:bookworm-slim";
+
+    Target RehearsalRig => _ => _
         .Description("Rehearsal rig (root only): Docker Engine 26 beside this machine's engine, a registry on 127.0.0.1:5000 seeded with the images Images made, and a `runner` user with passwordless sudo")
         .Unlisted()
         .OnlyWhenStatic(() => !InRehearsal)
@@ -37,6 +41,10 @@ internal sealed partial class Build
             }
 
             await Engine26.EnsureAsync(RehearsalRegistry.Mirror, ct);
+
+            // The engine-facing tests' second pass (Test) runs its containers on this base, pulled as any runner would.
+            using var engine26 = new DockerEngineClient(Engine26.Endpoint);
+            await engine26.PullImageAsync(Engine26TestBase, _ => { }, ct);
             if (!OperatingSystem.IsWindows())
             {
                 await RunnerAccount.EnsureAsync(ct);
@@ -46,7 +54,7 @@ internal sealed partial class Build
     Target RunnerSmoke => _ => _
         .Description("As the rehearsal's non-root runner, from a fresh clone: ./build.sh Smoke on Engine 26, Compose v2 and the registry, with no debootstrap")
         .OnlyWhenStatic(() => !InRehearsal)
-        .DependsOn(Rig)
+        .DependsOn(RehearsalRig)
         .TriggeredBy(Test)
         .Executes(async ct =>
         {
@@ -64,7 +72,7 @@ internal sealed partial class Build
 
     Target RunnerRehearsal => _ => _
         .Description("Rehearse the generated workflows on this machine: every job of ci.yml and smoke.yml, as a non-root runner with sudo, a registry, Engine 26 and Compose v2 (root only; run before each release)")
-        .DependsOn(Rig)
+        .DependsOn(RehearsalRig)
         .Executes(async ct =>
         {
             var rehearsal = await NewRehearsalAsync(ct);

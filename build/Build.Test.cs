@@ -1,3 +1,4 @@
+using Smoke.Build.Rehearsal;
 using System.Xml.Linq;
 using Smoke.Pipeline;
 
@@ -15,7 +16,7 @@ internal sealed partial class Build
 
     Target Test => _ => _
         .Description("Run Smoke's own test projects with the coverage gate and print 'Tests: N passed, N failed, N skipped'")
-        .DependsOn(Compile, Images, EnsureTestTools)
+        .DependsOn(Compile, Images, EnsureTestTools, RehearsalRig)
         .Executes(async ct =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
@@ -27,33 +28,18 @@ internal sealed partial class Build
 
             var totals = new TestTotals(0, 0, 0);
             var broken = new List<string>();
-            foreach (var project in TestProjects())
+            foreach (var pass in TestProjects().Select(project => new TestPass(project, Path.GetFileNameWithoutExtension(project))))
             {
-                var name = Path.GetFileNameWithoutExtension(project);
-                var trx = Path.Combine(TestResultsDirectory, $"{name}.trx");
-                File.Delete(trx);
-                List<string> arguments =
-                [
-                    "test", project, "--no-build", "-nologo", "-c", Configuration,
-                    "--logger", $"trx;LogFileName={trx}",
-                    "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
-                ];
-                arguments.AddRange(NoCoverage ? ["--results-directory", TestResultsDirectory] : CoverageArguments(Path.Combine(rawCoverage, name)));
+                var (passTotals, problem) = await RunTestPassAsync(pass, rawCoverage, ct);
+                totals += passTotals;
+                broken.AddRange(problem is null ? [] : [problem]);
+            }
 
-                var result = await Tool.RunAsync(DotNet, arguments, environment: TestEnvironment(), allowFailure: true, cancellationToken: ct);
-                if (!File.Exists(trx))
-                {
-                    broken.Add($"{name} produced no results (exit code {result.ExitCode}); its output is above");
-                    continue;
-                }
-
-                var projectTotals = ReadTrxTotals(trx);
-                Log.Info($"{name}: {projectTotals}");
-                totals += projectTotals;
-                if (result.ExitCode != 0 && projectTotals.Failed == 0)
-                {
-                    broken.Add($"{name} exited with code {result.ExitCode} although no test failed (crash or hang); its output is above");
-                }
+            // The second passes wait on two different engines and composes, so they share the cores at once.
+            foreach (var (passTotals, problem) in await Task.WhenAll(SecondPasses().Select(pass => RunTestPassAsync(pass, rawCoverage, ct))))
+            {
+                totals += passTotals;
+                broken.AddRange(problem is null ? [] : [problem]);
             }
 
             ownTestTotals = totals;
@@ -74,6 +60,64 @@ internal sealed partial class Build
                 throw new InvalidOperationException(string.Join("; ", failures));
             }
         });
+
+    /// <summary>
+    /// After every test project ran on this machine's engine with Compose v2: the engine-facing tests again on Docker
+    /// Engine 26, and the compose-facing ones on Compose v1, so that neither world regresses (docs/ci.md).
+    /// </summary>
+    IEnumerable<TestPass> SecondPasses()
+    {
+        if (InRehearsal)
+        {
+            yield break;
+        }
+
+        var stack = Path.Combine(RootDirectory, "tests", "Smoke.Stack.Tests", "Smoke.Stack.Tests.csproj");
+        yield return new TestPass(stack, "Smoke.Stack.Tests.Engine26")
+        {
+            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Engine.|FullyQualifiedName~Smoke.Stack.Tests.Readiness.|FullyQualifiedName~Smoke.Stack.Tests.Sessions.",
+            Environment = new Dictionary<string, string?> { ["DOCKER_HOST"] = Engine26.Endpoint.ToString(), ["SMOKE_BASE_IMAGE"] = Engine26TestBase, ["SMOKE_EXPECT_ENGINE"] = "26." },
+        };
+        yield return new TestPass(stack, "Smoke.Stack.Tests.ComposeV1")
+        {
+            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Compose.ComposeDriverTests|FullyQualifiedName~Smoke.Stack.Tests.Sessions.SessionSweeperTests|FullyQualifiedName~Smoke.Stack.Tests.Readiness.ComposeReadinessTests",
+            Environment = new Dictionary<string, string?> { ["SMOKE_COMPOSE"] = "V1", ["SMOKE_EXPECT_COMPOSE"] = "1." },
+        };
+    }
+
+    async Task<(TestTotals Totals, string? Problem)> RunTestPassAsync(TestPass pass, string rawCoverage, CancellationToken cancellationToken)
+    {
+        var trx = Path.Combine(TestResultsDirectory, $"{pass.Name}.trx");
+        File.Delete(trx);
+        List<string> arguments =
+        [
+            "test", pass.Project, "--no-build", "-nologo", "-c", Configuration,
+            "--logger", $"trx;LogFileName={trx}",
+            "--blame-hang", "--blame-hang-timeout", $"{(int)TestProjectTimeout.TotalMinutes}m",
+        ];
+        if (pass.Filter is not null)
+        {
+            arguments.AddRange(["--filter", pass.Filter]);
+        }
+
+        // A filtered pass repeats tests the full pass measured: coverage comes from the full passes only.
+        arguments.AddRange(NoCoverage || pass.Filter is not null ? ["--results-directory", TestResultsDirectory] : CoverageArguments(Path.Combine(rawCoverage, pass.Name)));
+        var environment = TestEnvironment();
+        foreach (var (name, value) in pass.Environment)
+        {
+            environment[name] = value;
+        }
+
+        var result = await Tool.RunAsync(DotNet, arguments, environment: environment, allowFailure: true, cancellationToken: cancellationToken);
+        if (!File.Exists(trx))
+        {
+            return (new TestTotals(0, 0, 0), $"{pass.Name} produced no results (exit code {result.ExitCode}); its output is above");
+        }
+
+        var totals = ReadTrxTotals(trx);
+        Log.Info($"{pass.Name}: {totals}");
+        return (totals, result.ExitCode != 0 && totals.Failed == 0 ? $"{pass.Name} exited with code {result.ExitCode} although no test failed (crash or hang); its output is above" : null);
+    }
 
     /// <summary>Tools our own tests drive besides Docker: Chromium renders the HTML report.</summary>
     Target EnsureTestTools => _ => _

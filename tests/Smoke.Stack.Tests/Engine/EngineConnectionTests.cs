@@ -31,6 +31,23 @@ public sealed class EngineConnectionTests
     }
 
     [Fact]
+    public async Task The_negotiated_version_is_the_daemons_own_up_to_the_clients_maximum()
+    {
+        using var client = DockerEngineClient.FromEnvironment();
+
+        var version = await client.GetVersionAsync();
+
+        var expected = Version.Parse(version.ApiVersion) <= Version.Parse(DockerEngineClient.MaxApiVersion) ? version.ApiVersion : DockerEngineClient.MaxApiVersion;
+        Assert.Equal(expected, client.ApiVersion);
+
+        // ./build.sh Test runs the engine-facing tests twice; this proves the second pass really talks to Engine 26.
+        if (Environment.GetEnvironmentVariable("SMOKE_EXPECT_ENGINE") is { Length: > 0 } engine)
+        {
+            Assert.StartsWith(engine, version.Version, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Version_and_info_describe_the_daemon()
     {
         using var client = DockerEngineClient.FromEnvironment();

@@ -1,6 +1,6 @@
 using Smoke.Pipeline;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>What makes the runner's smoke run count: green, on Compose v2, and without making a Debian base (which needs root).</summary>
 internal static class RunnerSmokeVerdict

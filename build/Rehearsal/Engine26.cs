@@ -2,7 +2,7 @@ using Smoke.Pipeline;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Installation;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>
 /// Docker Engine 26 (Debian trixie's docker.io) beside the machine's own engine, so the engine-facing tests and the

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Smoke.Pipeline;
 using YamlDotNet.RepresentationModel;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>
 /// Runs a generated workflow's jobs as GitHub's hosted runner would, as the non-root <see cref="RunnerAccount"/>: each

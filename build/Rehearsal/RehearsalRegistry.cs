@@ -1,7 +1,7 @@
 using Smoke.Pipeline;
 using Smoke.Stack.Installation;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>
 /// A real registry on 127.0.0.1 (Debian's docker-registry) that plays Docker Hub for the rehearsal: Engine 26 uses it

@@ -1,7 +1,7 @@
 using Smoke.Pipeline;
 using Smoke.Stack.Installation;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>
 /// The user GitHub's hosted runners run jobs as: <c>runner</c>, not root, in the docker group, with passwordless sudo.

@@ -1,7 +1,7 @@
 using Smoke.Pipeline;
 using Smoke.Stack.Processes;
 
-namespace Smoke.Build.Rig;
+namespace Smoke.Build.Rehearsal;
 
 /// <summary>Daemons of the rig (Engine 26, the registry): started as root in a session of their own, and waited for.</summary>
 internal static class Daemon
