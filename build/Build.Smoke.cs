@@ -67,7 +67,7 @@ internal sealed partial class Build
 
             foreach (var problem in report.Problems)
             {
-                var line = ConfigProblemFormatter.ToConsoleLine(problem, RootDirectory);
+                var line = ConfigProblemFormatter.ToHostMessage(problem);
                 var file = problem.File is { } path ? Path.GetRelativePath(RootDirectory, path) : null;
                 if (problem.Severity == ConfigProblemSeverity.Error)
                 {
