@@ -42,6 +42,16 @@ public sealed class ParameterSourceTests : IDisposable
         Assert.DoesNotContain("ignoring", help, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SMOKE_PROJECTS_the_old_bare_name_of_SmokeProjects_is_named_as_ignored_with_the_name_to_use()
+    {
+        var help = await HelpAsync(new Dictionary<string, string> { ["SMOKE_PROJECTS"] = "tests/smoke/Other" });
+
+        var notice = Assert.Single(help.Split('\n'), line => line.StartsWith("ignoring", StringComparison.Ordinal));
+        Assert.StartsWith("ignoring environment variable SMOKE_PROJECTS: parameters read only prefixed names (SMOKE_SMOKE_PROJECTS) or options (--smoke-projects)", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("tests/smoke/Other", help, StringComparison.Ordinal);
+    }
+
     private async Task<string> HelpAsync(Dictionary<string, string> environment)
     {
         using var output = new StringWriter();
