@@ -32,7 +32,9 @@ internal sealed partial class Build
     [Parameter("Commit the release was built from, for the release state and the GitHub deployment. Default: GITHUB_SHA, else git HEAD")]
     public string? CommitSha { get; set; }
 
-    [Parameter("GitHub token for deployments, their statuses and the pull request comment; without one, the GitHub steps are skipped", Name = "GithubToken")]
+    // GITHUB_TOKEN means this and only this wherever it is set (a workflow's env: GITHUB_TOKEN), so it is the one
+    // parameter that reads its bare name; GitHubIntegration still falls back to GITHUB_TOKEN and GH_TOKEN itself.
+    [Parameter("GitHub token for deployments, their statuses and the pull request comment; without one, the GitHub steps are skipped", Name = "GithubToken", UnprefixedVariable = "GITHUB_TOKEN")]
     [Secret]
     public string? GitHubToken { get; set; }
 

@@ -67,7 +67,7 @@ internal sealed partial class Build
 
             foreach (var problem in report.Problems)
             {
-                var line = ConfigProblemFormatter.ToConsoleLine(problem, RootDirectory);
+                var line = ConfigProblemFormatter.ToHostMessage(problem);
                 var file = problem.File is { } path ? Path.GetRelativePath(RootDirectory, path) : null;
                 if (problem.Severity == ConfigProblemSeverity.Error)
                 {
@@ -83,7 +83,7 @@ internal sealed partial class Build
             {
                 ExitCode = 2;
                 throw new InvalidOperationException(
-                    $"{report.Errors.Count()} configuration error(s) in {Path.GetRelativePath(RootDirectory, ComposeFilePath)} or the {EnvironmentProfile} profile; each is listed above with its file and line (docs/validation.md says how to fix it)");
+                    $"{report.Errors.Count()} configuration error(s) in {Path.GetRelativePath(RootDirectory, ComposeFilePath)} or the {EnvironmentProfile} profile; each is in the ValidateConfig output with its file and line (docs/validation.md says how to fix it)");
             }
 
             Log.Success(!report.Warnings.Any() ? "configuration is valid" : $"configuration is valid, with {report.Warnings.Count()} warning(s)");
@@ -164,13 +164,9 @@ internal sealed partial class Build
                 Log.Info(line);
             }
 
-            var gateFailures = SmokeGateFailures(smokeRun);
-            if (!smokeRun.Succeeded || gateFailures.Count > 0)
+            if (smokeRun.FailureNote(SmokeGateFailures(smokeRun)) is { } failure)
             {
-                var failed = smokeRun.Projects.Where(p => p.Status != SmokeProjectStatus.Passed).Select(p => $"{p.Name} ({p.Status.ToString().ToLowerInvariant()})").ToList();
-                var testFailure = failed.Count == 0 ? [] : new[] { $"smoke tests failed in {string.Join(", ", failed)}" };
-                throw new InvalidOperationException(
-                    $"{string.Join("; ", testFailure.Concat(gateFailures))}; the failures are above, the JUnit files in artifacts/test-results/ and the report in artifacts/smoke/");
+                throw new InvalidOperationException(failure);
             }
         });
 
@@ -213,8 +209,8 @@ internal sealed partial class Build
                 Profile = EnvironmentProfile,
             })
         {
-            Targets = Outcomes.Select(o => new ReportedTarget(o.Name, Enum.Parse<ReportedTargetStatus>(o.Status.ToString()), o.Duration, o.Note)).ToList(),
-            Services = services.Select(s => new ReportedService(s.Service, s.IsReady, s.Elapsed, s.Reason) { Critical = s.IsCritical }).ToList(),
+            Targets = Outcomes.Select(o => new ReportedTarget(o.Name, Enum.Parse<ReportedTargetStatus>(o.Status.ToString()), o.Duration, o.Note) { Start = o.Start }).ToList(),
+            Services = services.Select(s => new ReportedService(s.Service, s.IsReady, s.Elapsed, s.Reason) { Critical = s.IsCritical, Start = s.FinishedAt - s.Elapsed }).ToList(),
             Smoke = smokeRun,
             Rollback = smokeRun is null && readiness is null ? null : RollbackDecisionFor(smokeRun, services),
         };

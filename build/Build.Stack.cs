@@ -11,7 +11,7 @@ namespace Smoke.Build;
 /// <summary>The stack under test: a Docker engine, its images, and the compose project up and down.</summary>
 internal sealed partial class Build
 {
-    [Parameter("Compose file of the stack under test")]
+    [Parameter("Compose file of the stack under test; Compose's own COMPOSE_FILE, a list of files, is not read")]
     public string ComposeFile { get; set; } = "docker-compose.services.yml";
 
     [Parameter("Compose project name; every run gets its own when empty")]

@@ -141,15 +141,31 @@ internal static class ReferencePages
         var text = new StringBuilder();
         text.Append(Header).Append("\n\n# Parameters\n\n")
             .Append("Every parameter of `./build.sh`. Each is read from, highest first: the command line (`--name value`), ")
-            .Append("the environment (`SMOKE_NAME`, then `NAME`), `.nuke/parameters.<profile>.json` for each `--profile`, ")
+            .Append("the environment (`SMOKE_NAME`, then `NUKE_NAME`; the name in any case, its underscores optional), `.nuke/parameters.<profile>.json` for each `--profile`, ")
             .Append("and `.nuke/parameters.json`; otherwise it keeps its default. ")
             .Append("[The engine's reference](engine.md#parameters) has the details; `./build.sh --help` shows the current values and where they came from.\n\n")
+            .Append("A parameter never reads a bare `NAME`: platforms set `ENVIRONMENT`, `RELEASE` or `MODE` for their own reasons, and such a variable ")
+            .Append("must not decide what is deployed, or where. The build names any such variable it ignores, once, without its value. ")
+            .Append(UnprefixedExceptions(build))
+            .Append("An empty variable counts as not set; an array variable is comma-separated (`SMOKE_SMOKE_PROJECTS=a,b`).\n\n")
             .Append("## Parameters of this build\n\n");
         AppendTable(text, build.Parameters.Where(p => !p.IsEngineOption));
         text.Append("\n## Engine options\n\n")
-            .Append("Options every build has. They read only the `SMOKE_` variables, since names like `TARGET` are common.\n\n");
+            .Append("Options every build has. Like every parameter, they read only prefixed variables (`SMOKE_SKIP`), since names like `TARGET` are common.\n\n");
         AppendTable(text, build.Parameters.Where(p => p.IsEngineOption));
         return text.ToString();
+    }
+
+    /// <summary>The parameters that opted in to a bare name; each must be one that means the parameter wherever it is set.</summary>
+    private static string UnprefixedExceptions(BuildDescription build)
+    {
+        var unprefixed = build.Parameters
+            .SelectMany(p => p.EnvironmentNames.Where(n => !n.StartsWith("SMOKE_", StringComparison.Ordinal) && !n.StartsWith("NUKE_", StringComparison.Ordinal)))
+            .Select(n => $"`{n}`")
+            .ToList();
+        return unprefixed.Count == 0
+            ? ""
+            : $"The exceptions, in the Environment column, are names that mean the parameter wherever they are set: {string.Join(", ", unprefixed)}. ";
     }
 
     private static void AppendTable(StringBuilder text, IEnumerable<ParameterDescription> parameters)

@@ -11,7 +11,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
     private const int InvalidUsage = 2;
     private const int Interrupted = 130;
 
-    private readonly Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
+    private readonly EnvironmentVariables environment = options.Environment is { } variables ? new(variables) : EnvironmentVariables.OfProcess();
 
     public async Task<int> RunAsync(string[] args, CancellationToken interrupted, CancellationToken aborted)
     {
@@ -61,6 +61,11 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         }
 
         output.WriteUnmasked(output.Host.SecretsRegistered(output.Masker.Secrets));
+        if (environment.IgnoredNotice(parameters) is { } ignored)
+        {
+            Log.Info(ignored);
+        }
+
         output.Verbose = build.Verbose;
 
         var targets = TargetCatalog.Define(build);
@@ -230,13 +235,13 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
     {
         if (IsTrue("GITHUB_ACTIONS"))
         {
-            return new GitHubActionsHost(environment("GITHUB_STEP_SUMMARY"));
+            return new GitHubActionsHost(environment.Get("GITHUB_STEP_SUMMARY"));
         }
 
-        var colors = options.Colors ?? (options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment("NO_COLOR")));
+        var colors = options.Colors ?? (options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment.Get("NO_COLOR")));
         return new TerminalHost(colors);
     }
 
-    private bool IsTrue(string variable) => environment(variable) is { } value
+    private bool IsTrue(string variable) => environment.Get(variable) is { } value
         && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 }

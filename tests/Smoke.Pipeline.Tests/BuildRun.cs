@@ -36,7 +36,7 @@ internal sealed class BuildRun : IDisposable
         {
             Output = output,
             WorkingDirectory = Root,
-            Environment = name => Environment.GetValueOrDefault(name),
+            Environment = Environment,
             Colors = Colors,
             Clock = new SteppingClock(),
         };

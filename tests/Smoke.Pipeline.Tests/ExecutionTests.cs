@@ -30,6 +30,20 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_that_ran_carries_when_it_started_and_one_that_did_not_carries_no_start()
+    {
+        var before = DateTimeOffset.UtcNow;
+
+        await run.RunAsync<FailureBuild>("Publish Docs");
+
+        var ran = run.Journal.Outcomes.Where(o => o.Status != TargetStatus.NotRun).ToList();
+        Assert.Equal(["Lint", "Docs"], ran.Select(o => o.Name));
+        Assert.All(ran, o => Assert.InRange(o.Start!.Value, before, DateTimeOffset.UtcNow));
+        Assert.True(ran[0].Start <= ran[1].Start);
+        Assert.All(run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun), o => Assert.Null(o.Start));
+    }
+
+    [Fact]
     public async Task ProceedAfterFailure_runs_unrelated_targets_but_never_dependents_and_assured_targets_run_too()
     {
         var exitCode = await run.RunAsync<FailureBuild>("Publish Docs Rollback");
@@ -44,7 +58,7 @@ public sealed class ExecutionTests : IDisposable
                 new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Rollback", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
             ],
-            run.Journal.Outcomes);
+            run.Journal.Outcomes.Select(o => o with { Start = null }));
     }
 
     [Fact]

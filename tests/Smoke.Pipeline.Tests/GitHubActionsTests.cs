@@ -31,7 +31,7 @@ public sealed class GitHubActionsTests : IDisposable
         var stepSummary = Path.Combine(run.Root, "step-summary.md");
         run.Environment["GITHUB_ACTIONS"] = "true";
         run.Environment["GITHUB_STEP_SUMMARY"] = stepSummary;
-        run.Environment["DB_PASSWORD"] = "pa55word";
+        run.Environment["SMOKE_DB_PASSWORD"] = "pa55word";
 
         var exitCode = await run.RunAsync<AnnotationBuild>("Fail");
 

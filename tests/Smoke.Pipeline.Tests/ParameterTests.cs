@@ -12,7 +12,7 @@ public sealed class ParameterTests : IDisposable
         run.WriteParameters("""{ "Everywhere": "json", "NoCommandLine": "json", "ProfilesOnly": "json", "FileOnly": "json" }""");
         run.WriteParameters("""{ "Everywhere": "ci", "NoCommandLine": "ci", "ProfilesOnly": "ci" }""", "ci");
         run.WriteParameters("""{ "Everywhere": "local", "NoCommandLine": "local", "ProfilesOnly": "local" }""", "local");
-        run.Environment["EVERYWHERE"] = "env";
+        run.Environment["SMOKE_EVERYWHERE"] = "env";
         run.Environment["SMOKE_NO_COMMAND_LINE"] = "env";
 
         var exitCode = await run.RunAsync<ParameterBuild>("Show --everywhere cli --profile local ci");
@@ -27,20 +27,9 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
-    public async Task The_prefixed_environment_variable_wins_over_the_plain_one()
-    {
-        run.Environment["EVERYWHERE"] = "plain";
-        run.Environment["SMOKE_EVERYWHERE"] = "prefixed";
-
-        await run.RunAsync<ParameterBuild>("Show");
-
-        Assert.Equal("prefixed", run.Journal.Values["Everywhere"]);
-    }
-
-    [Fact]
     public async Task Values_of_every_supported_type_are_parsed_and_names_ignore_case_and_dashes()
     {
-        run.Environment["SERVICES"] = "api, worker";
+        run.Environment["SMOKE_SERVICES"] = "api, worker";
 
         var exitCode = await run.RunAsync<ParameterBuild>("Show --CONFIGURATION release --retries 3 --waittimeout 1m30s --region eu --dry-run");
 
@@ -139,7 +128,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Empty(run.Journal.Values);
         Assert.Contains(
-            "error: Target 'Deploy' requires parameter 'ApiToken': pass --api-token <value>, set SMOKE_API_TOKEN or API_TOKEN, or add \"ApiToken\" to .nuke/parameters.json.",
+            "error: Target 'Deploy' requires parameter 'ApiToken': pass --api-token <value>, set SMOKE_API_TOKEN or NUKE_API_TOKEN, or add \"ApiToken\" to .nuke/parameters.json.",
             run.Output,
             StringComparison.Ordinal);
     }
@@ -167,7 +156,7 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task Secret_values_are_masked_in_log_lines_errors_and_tool_output()
     {
-        run.Environment["API_TOKEN"] = "hunter2-secret";
+        run.Environment["SMOKE_API_TOKEN"] = "hunter2-secret";
 
         var exitCode = await run.RunAsync<ParameterBuild>("Leak");
 

@@ -51,7 +51,7 @@ internal static class HelpText
         }
 
         yield return "";
-        yield return "Parameters (highest source first: command line, environment, .nuke/parameters.<profile>.json, .nuke/parameters.json)";
+        yield return "Parameters (highest source first: command line, environment (SMOKE_<NAME>, NUKE_<NAME>), .nuke/parameters.<profile>.json, .nuke/parameters.json)";
         foreach (var parameter in own)
         {
             yield return $"  {Usage(parameter).PadRight(width)}  {parameter.Description}";

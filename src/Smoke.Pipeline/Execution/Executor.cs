@@ -99,6 +99,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         var grouped = !parallel;
         Log.Sink = targetOutput;
         targetOutput.WriteLines(output.Host.TargetStarted(target.Name, grouped));
+        var startedAt = clock.GetUtcNow();
         var started = clock.GetTimestamp();
         using var stoppedOrInterrupted = inBackground && !definition.IsAssured
             ? CancellationTokenSource.CreateLinkedTokenSource(interrupted, stopped.Token)
@@ -158,7 +159,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
             targetOutput.Flush();
         }
 
-        Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground });
+        Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground, Start = startedAt });
     }
 
     private TargetOutcome? Decide(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)

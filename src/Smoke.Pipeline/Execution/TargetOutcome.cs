@@ -5,4 +5,7 @@ public sealed record TargetOutcome(string Name, TargetStatus Status, TimeSpan Du
 {
     /// <summary>The target ran alongside others (<c>InBackground()</c> in a sequential build), so it was not the build's current step.</summary>
     public bool InBackground { get; init; }
+
+    /// <summary>When the target began, by the build's clock, so reports can draw it on the run's own timeline; null when it did not run.</summary>
+    public DateTimeOffset? Start { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Smoke.Pipeline;
 /// Sets every parameter from the highest source that has it: command line, environment, each
 /// <c>.nuke/parameters.&lt;profile&gt;.json</c> (later profiles win), <c>.nuke/parameters.json</c>. A parameter no source has keeps its default.
 /// </summary>
-internal sealed class ParameterBinder(IReadOnlyList<ParameterMember> parameters, string rootDirectory, Func<string, string?> environment)
+internal sealed class ParameterBinder(IReadOnlyList<ParameterMember> parameters, string rootDirectory, EnvironmentVariables environment)
 {
     private const string SchemaKey = "$schema";
 
@@ -76,18 +76,15 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterMember> parameters,
             return new SourcedValue(option.Values, $"the command line ({option.Given})");
         }
 
-        foreach (var name in parameter.EnvironmentNames)
+        if (environment.Find(parameter) is not { } variable)
         {
-            if (environment(name) is { } value)
-            {
-                IReadOnlyList<string> values = parameter.Type.IsArray
-                    ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    : [value];
-                return new SourcedValue(values, $"environment variable {name}");
-            }
+            return null;
         }
 
-        return null;
+        IReadOnlyList<string> values = parameter.Type.IsArray
+            ? variable.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [variable.Value];
+        return new SourcedValue(values, $"environment variable {variable.Name}");
     }
 
     private Dictionary<string, SourcedValue> ReadProfile(string profile)

@@ -13,6 +13,7 @@ internal sealed class ParameterMember
         Name = attribute.Name ?? ParameterNames.Pascal(member.Name);
         Description = attribute.Description;
         DefaultText = attribute.DefaultText;
+        UnprefixedVariable = attribute.UnprefixedVariable;
         IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
     }
@@ -23,21 +24,26 @@ internal sealed class ParameterMember
 
     public string? DefaultText { get; }
 
+    public string? UnprefixedVariable { get; }
+
     public bool IsSecret { get; }
 
     public Type Type { get; }
 
     public string MemberName => member.Name;
 
-    /// <summary>The engine's own options (Target, Skip, Profile...) read only SMOKE_-prefixed variables: TARGET is too common a name.</summary>
+    /// <summary>The engine's own options (Target, Skip, Profile...), listed apart from the build's parameters.</summary>
     public bool IsEngineOption => member.DeclaringType == typeof(PipelineBuild);
 
     public string Key => ParameterNames.Normalize(Name);
 
     public string OptionName => "--" + ParameterNames.Kebab(Name);
 
+    /// <summary>The variables it reads, as documented; any case and underscores after the prefix are accepted too (EnvironmentVariables).</summary>
     public IReadOnlyList<string> EnvironmentNames =>
-        IsEngineOption ? ["SMOKE_" + ParameterNames.Snake(Name)] : ["SMOKE_" + ParameterNames.Snake(Name), ParameterNames.Snake(Name)];
+        UnprefixedVariable is { } unprefixed
+            ? ["SMOKE_" + ParameterNames.Snake(Name), "NUKE_" + ParameterNames.Snake(Name), unprefixed]
+            : ["SMOKE_" + ParameterNames.Snake(Name), "NUKE_" + ParameterNames.Snake(Name)];
 
     public static IReadOnlyList<ParameterMember> Discover(Type buildType)
     {

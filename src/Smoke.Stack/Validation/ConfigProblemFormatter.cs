@@ -17,6 +17,16 @@ public static class ConfigProblemFormatter
             : $"{location}: {severity} {problem.Rule}: {problem.Message}";
     }
 
+    /// <summary>
+    /// <c>SMK012: message</c>, without location or severity, for a log whose host writes those itself (a terminal's
+    /// <c>error: file(line,col):</c>, a GitHub annotation's <c>file=</c>), so each line carries its location once.
+    /// </summary>
+    public static string ToHostMessage(ConfigProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return $"{problem.Rule}: {problem.Message}";
+    }
+
     private static string Location(ConfigProblem problem, string? relativeTo)
     {
         if (problem.File is null)

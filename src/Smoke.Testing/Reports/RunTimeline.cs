@@ -15,17 +15,24 @@ internal static class RunTimeline
 
         // Targets the engine did not time run one after the other, so they are laid end to end from the run's start.
         var cursor = report.Run.Start;
+        DateTimeOffset? waitStart = null;
         foreach (var target in report.Targets.Where(target => target.Status is ReportedTargetStatus.Succeeded or ReportedTargetStatus.Failed or ReportedTargetStatus.Cancelled))
         {
             var start = target.Start ?? cursor;
             bars.Add(new TimelineBar(Targets, target.Name, start, start + target.Duration, target.Status != ReportedTargetStatus.Succeeded));
             cursor = start + target.Duration;
+            if (target.Name == "WaitHealthy")
+            {
+                waitStart = start;
+            }
         }
 
-        var waitStart = report.Targets.FirstOrDefault(target => target.Name == "WaitHealthy")?.Start ?? report.Run.Start;
+        // A service's time to ready counts from the start of the wait; placing an untimed one at +0 would show it
+        // ready before the stack was even up.
+        waitStart ??= report.Run.Start;
         bars.AddRange(report.Services.Select(service =>
         {
-            var start = service.Start ?? waitStart;
+            var start = service.Start ?? waitStart.Value;
             return new TimelineBar(Services, service.Name + (service.Ready ? " ready" : " not ready"), start, start + (service.TimeToReady ?? TimeSpan.Zero), !service.Ready);
         }));
 

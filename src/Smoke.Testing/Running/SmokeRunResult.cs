@@ -1,4 +1,5 @@
 using Smoke.Testing.Policy;
+using Smoke.Testing.Reports;
 using Smoke.Testing.Results;
 
 namespace Smoke.Testing.Running;
@@ -27,6 +28,20 @@ public sealed record SmokeRunResult(IReadOnlyList<SmokeProjectResult> Projects, 
 
     /// <summary>True when every project passed (flaky tests allowed).</summary>
     public bool Succeeded => Projects.All(project => project.Status == SmokeProjectStatus.Passed);
+
+    /// <summary>
+    /// Why the SmokeTests target failed, in one line, or null when nothing did. The line is the target's note in the
+    /// console summary, summary.md and report.html alike, so it names files rather than "the failures above".
+    /// </summary>
+    public string? FailureNote(IReadOnlyList<string> gateFailures)
+    {
+        ArgumentNullException.ThrowIfNull(gateFailures);
+        var failed = Projects.Where(project => project.Status != SmokeProjectStatus.Passed).Select(project => $"{project.Name} ({StatusText.Of(project.Status)})").ToList();
+        var reasons = failed.Count == 0 ? gateFailures : [$"smoke tests failed in {string.Join(", ", failed)}", .. gateFailures];
+        return reasons.Count == 0
+            ? null
+            : $"{string.Join("; ", reasons)}; each failure is in the smoke report (artifacts/smoke/report.html and summary.md) and the JUnit files in artifacts/test-results/";
+    }
 
     /// <summary>What the rollback policy judges: every final test, the placeholders of hung and crashed projects included, and the budget overruns.</summary>
     public RollbackPolicyInput ToPolicyInput() => new(Tests) { BudgetOverruns = BudgetOverruns };

@@ -37,11 +37,11 @@ public sealed class ReferencePagesTests : IDisposable
     {
         var page = ReferencePages.Render(BuildDescription.Of<FixtureBuild>())[ReferencePages.ParametersPage];
 
-        Assert.Contains("| `--wait-timeout <duration>` | `SMOKE_WAIT_TIMEOUT`, `WAIT_TIMEOUT` | `00:01:30` | How long to wait for \\<service\\> readiness |", page, StringComparison.Ordinal);
-        Assert.Contains("| `--workers <number>` | `SMOKE_WORKERS`, `WORKERS` | `the core count` | Builds at once |", page, StringComparison.Ordinal);
+        Assert.Contains("| `--wait-timeout <duration>` | `SMOKE_WAIT_TIMEOUT`, `NUKE_WAIT_TIMEOUT` | `00:01:30` | How long to wait for \\<service\\> readiness |", page, StringComparison.Ordinal);
+        Assert.Contains("| `--workers <number>` | `SMOKE_WORKERS`, `NUKE_WORKERS` | `the core count` | Builds at once |", page, StringComparison.Ordinal);
         Assert.Contains("| `--registry-token <text>` (secret) |", page, StringComparison.Ordinal);
         Assert.DoesNotContain("default-token-value", page, StringComparison.Ordinal);
-        Assert.Contains("| `--skip <text>...` | `SMOKE_SKIP` |", page, StringComparison.Ordinal);
+        Assert.Contains("| `--skip <text>...` | `SMOKE_SKIP`, `NUKE_SKIP` |", page, StringComparison.Ordinal);
     }
 
     [Fact]

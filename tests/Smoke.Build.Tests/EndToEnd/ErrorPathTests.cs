@@ -21,7 +21,7 @@ public sealed class ErrorPathTests : IDisposable
     }
 
     [Fact]
-    public async Task A_malformed_compose_file_fails_ValidateConfig_with_exit_2_naming_every_problem_with_its_line()
+    public async Task A_malformed_compose_file_fails_ValidateConfig_with_exit_2_naming_every_problem_with_its_location_once()
     {
         var compose = Path.Combine(scratch, "compose.yml");
         await File.WriteAllTextAsync(compose, """
@@ -39,10 +39,31 @@ public sealed class ErrorPathTests : IDisposable
         var result = await BuildProcess.RunAsync(["ValidateConfig", "--compose-file", compose, "--env-file", Path.Combine(scratch, "none.env")]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Matches(@"compose\.yml:4:\d+: error .*\bdb\b", result.Output);
-        Assert.Matches(@"compose\.yml:7:\d+: error .*worker.*(image|build)", result.Output);
-        Assert.Matches(@"compose\.yml:9:\d+: error .*io\.smoke\.wait\.tmeout.*io\.smoke\.wait\.timeout", result.Output);
+        Assert.Matches(@"(?m)^error: \S*compose\.yml\(4,\d+\): SMK\d+: .*\bdb\b", result.Output);
+        Assert.Matches(@"(?m)^error: \S*compose\.yml\(7,\d+\): SMK\d+: .*worker.*(image|build)", result.Output);
+        Assert.Matches(@"(?m)^error: \S*compose\.yml\(9,\d+\): SMK\d+: .*io\.smoke\.wait\.tmeout.*io\.smoke\.wait\.timeout", result.Output);
+        Assert.DoesNotMatch(@"compose\.yml\(\d+,\d+\): .*compose\.yml:\d+", result.Output);
         Assert.Contains("docs/validation.md", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_GitHub_Actions_each_configuration_problem_is_one_annotation_on_its_line()
+    {
+        var compose = Path.Combine(scratch, "compose.yml");
+        await File.WriteAllTextAsync(compose, """
+            services:
+              api:
+                image: example/api:1
+                depends_on: [db]
+            """);
+
+        var result = await BuildProcess.RunAsync(
+            ["ValidateConfig", "--compose-file", compose, "--env-file", Path.Combine(scratch, "none.env")],
+            new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = Path.Combine(scratch, "summary.md") });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Matches(@"(?m)^::error file=\S*compose\.yml,line=4,col=\d+::SMK\d+: .*\bdb\b", result.Output);
+        Assert.DoesNotMatch(@"::error file=[^\n]*compose\.yml:\d+", result.Output);
     }
 
     [Fact]

@@ -25,4 +25,15 @@ public sealed class ConfigProblemFormatterTests
         Assert.Equal(".env.ci: warning SMK031: bad", ConfigProblemFormatter.ToConsoleLine(wholeFile));
         Assert.Equal("error SMK032: missing", ConfigProblemFormatter.ToConsoleLine(noFile));
     }
+
+    [Fact]
+    public void A_message_for_the_build_log_leaves_the_location_and_severity_to_the_host()
+    {
+        var problem = new ConfigProblem(ConfigProblemSeverity.Error, ConfigRule.DependencyCycle, "dependency cycle a -> b -> a", "/repo/broken.yml", 5, 9);
+
+        var message = ConfigProblemFormatter.ToHostMessage(problem);
+
+        Assert.Equal("SMK012: dependency cycle a -> b -> a", message);
+        Assert.DoesNotContain("broken.yml", message, StringComparison.Ordinal);
+    }
 }
