@@ -1,6 +1,7 @@
 using Smoke.Build.Rehearsal;
 using System.Xml.Linq;
 using Smoke.Pipeline;
+using Smoke.Stack.Installation;
 
 namespace Smoke.Build;
 
@@ -124,17 +125,10 @@ internal sealed partial class Build
         .Description("Install what the tests drive besides Docker (Chromium for the HTML report) where allowed")
         .Unlisted()
         .OnlyWhenStatic(() => !File.Exists("/usr/bin/chromium"))
+        .Requires(() => !NoInstall, "Chromium is missing at /usr/bin/chromium and --no-install forbids installing it: install the Debian package `chromium`, then run ./build.sh Test again")
         .Executes(async ct =>
         {
-            if (NoInstall || !OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/etc/debian_version"))
-            {
-                throw new InvalidOperationException(
-                    "Chromium is missing at /usr/bin/chromium and this run may not install it; install the Debian package `chromium`, then run ./build.sh Test again");
-            }
-
-            var apt = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            await Tool.RunAsync("apt-get", ["update", "-qq"], environment: apt, quiet: true, cancellationToken: ct);
-            await Tool.RunAsync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], environment: apt, quiet: true, cancellationToken: ct);
+            await new DebianPackageInstaller(Log.Info).InstallAsync(["chromium"], ct);
             Log.Info("installed chromium");
         });
 
