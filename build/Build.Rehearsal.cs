@@ -23,14 +23,19 @@ internal sealed partial class Build
         ("debian:bookworm-slim", imageVariables.GetValueOrDefault("SMOKE_BASE_IMAGE") ?? "debian:bookworm-slim"),
     ];
 
+    /// <summary>
+    /// The rig needs root (a bridge, iptables rules, a user), and inside the rehearsal the runner has none; on a
+    /// GitHub-hosted runner, the real thing it rehearses, it is not built either.
+    /// </summary>
+    bool CanRehearse => !InRehearsal && Environment.IsPrivilegedProcess && OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") != "true";
+
     /// <summary>The base image of the engine-facing tests on Engine 26, pulled from the rehearsal's registry.</summary>
     const string Engine26TestBase = "debian:bookworm-slim";
 
     Target RehearsalRig => _ => _
         .Description("Rehearsal rig (root only): Docker Engine 26 beside this machine's engine, a registry on 127.0.0.1:5000 seeded with the images Images made, and a `runner` user with passwordless sudo")
         .Unlisted()
-        .OnlyWhenStatic(() => !InRehearsal)
-        .Requires(() => Environment.IsPrivilegedProcess, "the rig adds a bridge, iptables rules and a user: run it as root")
+        .OnlyWhenStatic(() => CanRehearse)
         .DependsOn(Images)
         .Executes(async ct =>
         {
@@ -53,7 +58,7 @@ internal sealed partial class Build
 
     Target RunnerSmoke => _ => _
         .Description("As the rehearsal's non-root runner, from a fresh clone: ./build.sh Smoke on Engine 26, Compose v2 and the registry, with no debootstrap")
-        .OnlyWhenStatic(() => !InRehearsal)
+        .OnlyWhenStatic(() => CanRehearse)
         .DependsOn(RehearsalRig)
         .TriggeredBy(Test)
         .Executes(async ct =>
@@ -72,6 +77,7 @@ internal sealed partial class Build
 
     Target RunnerRehearsal => _ => _
         .Description("Rehearse the generated workflows on this machine: every job of ci.yml and smoke.yml, as a non-root runner with sudo, a registry, Engine 26 and Compose v2 (root only; run before each release)")
+        .Requires(() => CanRehearse, "the rehearsal builds its rig as root on Linux, outside GitHub Actions: run ./build.sh RunnerRehearsal as root")
         .DependsOn(RehearsalRig)
         .Executes(async ct =>
         {
