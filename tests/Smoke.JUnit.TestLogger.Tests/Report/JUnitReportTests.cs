@@ -10,7 +10,7 @@ namespace Smoke.JUnit.TestLogger.Tests.Report;
 public sealed class JUnitReportTests
 {
     private static XDocument Create(TestRunRecord run, MethodFormat methodFormat = MethodFormat.Default, FailureBodyFormat failureBodyFormat = FailureBodyFormat.Default) =>
-        JUnitReport.Create(run, methodFormat, failureBodyFormat);
+        JUnitReport.Create(run, new ReportLayout(methodFormat, failureBodyFormat));
 
     private static XElement Suite(XDocument document) => Assert.Single(document.Root!.Elements("testsuite"));
 
@@ -253,51 +253,97 @@ public sealed class JUnitReportTests
     }
 
     [Fact]
-    public void A_retried_test_that_passed_at_last_is_one_passing_testcase_with_flaky_failures()
+    public void Two_results_with_the_same_name_stay_two_testcases_and_a_failure_stays_a_failure()
     {
+        // xunit cannot serialize some theory data; its rows then share one test case and may share a display name.
         var run = Attempt.Run(
-            Attempt.Failed(message: "first timeout") with { StandardOutput = "attempt 1\n" },
-            Attempt.Passed("N.C.Other"),
-            Attempt.Failed(message: "second timeout"),
-            Attempt.Passed() with { StandardOutput = "attempt 3\n" });
+            Attempt.Failed("N.C.M", displayName: "N.C.M(row: N.Row)"),
+            Attempt.Passed("N.C.M", "N.C.M(row: N.Row)"));
 
         var document = Create(run);
-        var testCase = Case(document, "Adds");
 
-        Assert.Equal("2", (string?)Suite(document).Attribute("tests"));
-        Assert.Equal("0", (string?)Suite(document).Attribute("failures"));
-        Assert.Null(testCase.Element("failure"));
-        Assert.Equal(["first timeout", "second timeout"], testCase.Elements("flakyFailure").Select(f => (string)f.Attribute("message")!));
-        Assert.Equal("attempt 1\n", testCase.Elements("flakyFailure").First().Element("system-out")!.Value);
-        Assert.StartsWith("   at Sample.Tests", testCase.Elements("flakyFailure").First().Element("stackTrace")!.Value, StringComparison.Ordinal);
-        Assert.Empty(testCase.Elements("rerunFailure"));
-        Assert.Equal("attempt 3\n", testCase.Element("system-out")!.Value);
-        Assert.Equal("1.250", (string?)testCase.Attribute("time"));
+        Assert.Equal(["M(row: N.Row)", "M(row: N.Row)"], document.Descendants("testcase").Select(c => (string)c.Attribute("name")!));
+        Assert.Equal(("2", "1"), ((string?)Suite(document).Attribute("tests"), (string?)Suite(document).Attribute("failures")));
+        Assert.Equal(("2", "1"), ((string?)document.Root!.Attribute("tests"), (string?)document.Root.Attribute("failures")));
+        Assert.Single(document.Descendants("failure"));
+        Assert.DoesNotContain(document.Descendants(), e => e.Name.LocalName.StartsWith("flaky", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_retried_test_that_always_failed_reports_the_last_failure_and_earlier_reruns()
+    public void A_test_reported_three_times_is_three_testcases_as_dotnet_test_counts_them()
     {
         var run = Attempt.Run(
             Attempt.Failed(message: "first"),
             Attempt.Failed(message: "second"),
-            Attempt.Failed(message: "third"));
+            Attempt.Passed());
 
-        var testCase = Case(Create(run), "Adds");
+        var suite = Suite(Create(run));
 
-        Assert.Equal("third", (string?)Assert.Single(testCase.Elements("failure")).Attribute("message"));
-        Assert.Equal(["first", "second"], testCase.Elements("rerunFailure").Select(f => (string)f.Attribute("message")!));
-        Assert.Empty(testCase.Elements("flakyFailure"));
+        Assert.Equal(("3", "2"), ((string?)suite.Attribute("tests"), (string?)suite.Attribute("failures")));
+        Assert.Equal(["first", "second"], suite.Descendants("failure").Select(f => (string)f.Attribute("message")!));
     }
 
     [Fact]
-    public void Earlier_attempts_without_a_verdict_become_flaky_errors()
+    public void A_failure_without_a_stack_trace_still_has_a_text_body()
     {
-        var lost = new RecordedTestResult(Attempt.Source, "Sample.Tests.CalculatorTests.Adds", "Sample.Tests.CalculatorTests.Adds", TestOutcome.NotFound, TimeSpan.Zero);
+        var result = Attempt.Failed(message: "the fixture gave up") with { ErrorStackTrace = null };
 
-        var testCase = Case(Create(Attempt.Run(lost, Attempt.Passed())), "Adds");
+        var failure = Case(Create(Attempt.Run(result)), "Adds").Element("failure")!;
 
-        Assert.Equal("TestOutcome.NotFound", (string?)Assert.Single(testCase.Elements("flakyError")).Attribute("type"));
+        Assert.Equal("the fixture gave up", failure.Value);
+    }
+
+    [Fact]
+    public void An_error_without_message_or_stack_still_has_a_text_body()
+    {
+        var result = new RecordedTestResult(Attempt.Source, "N.C.Lost", "N.C.Lost", TestOutcome.None, TimeSpan.Zero);
+
+        var error = Case(Create(Attempt.Run(result)), "Lost").Element("error")!;
+
+        Assert.Contains("did not run to a verdict", error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_message_does_not_repeat_the_exception_type_that_the_type_attribute_holds()
+    {
+        var result = Attempt.Failed(message: "System.InvalidOperationException : the queue is gone\n---- Inner.IOException : nope");
+
+        var failure = Case(Create(Attempt.Run(result)), "Adds").Element("failure")!;
+
+        Assert.Equal("System.InvalidOperationException", (string?)failure.Attribute("type"));
+        Assert.Equal("the queue is gone\n---- Inner.IOException : nope", (string?)failure.Attribute("message"));
+    }
+
+    [Fact]
+    public void An_aborted_run_has_an_error_testcase_that_every_total_counts()
+    {
+        var run = Attempt.Run(Attempt.Passed()) with
+        {
+            RunErrors = ["The active test run was aborted. Reason: Test host process crashed : Stack overflow."],
+            Aborted = true,
+        };
+
+        var document = Create(run);
+        var suite = Suite(document);
+        var aborted = Case(document, "test host aborted");
+
+        Assert.Equal(("2", "1"), ((string?)suite.Attribute("tests"), (string?)suite.Attribute("errors")));
+        Assert.Equal(("2", "1"), ((string?)document.Root!.Attribute("tests"), (string?)document.Root.Attribute("errors")));
+        Assert.Equal("Sample.Tests", (string?)aborted.Attribute("classname"));
+        var error = aborted.Element("error")!;
+        Assert.Contains("Test host process crashed", error.Value, StringComparison.Ordinal);
+        Assert.NotEmpty((string?)error.Attribute("message") ?? string.Empty);
+    }
+
+    [Fact]
+    public void An_aborted_run_without_any_result_still_counts_one_error()
+    {
+        var run = Attempt.Run() with { Aborted = true };
+
+        var document = Create(run);
+
+        Assert.Equal(("1", "1"), ((string?)document.Root!.Attribute("tests"), (string?)document.Root.Attribute("errors")));
+        Assert.NotEmpty(Case(document, "test host aborted").Element("error")!.Value);
     }
 
     [Fact]
