@@ -12,6 +12,10 @@ namespace Smoke.Testing.Running;
 /// </summary>
 internal static class ProjectFailurePlaceholder
 {
+    /// <summary>The testcase Smoke.JUnit.TestLogger writes for an aborted run (its docs/junit.md), and its error type.</summary>
+    private const string AbortedRunTestName = "test host aborted";
+    private const string AbortedRunErrorType = "TestRunAborted";
+
     public static string TestName(SmokeProjectStatus status) => status switch
     {
         SmokeProjectStatus.Hung => "[project hung]",
@@ -31,6 +35,16 @@ internal static class ProjectFailurePlaceholder
                 new XAttribute("hostname", Environment.MachineName))))
             : new XDocument(results);
         var suite = document.Descendants("testsuite").First();
+
+        // Smoke's logger already records an aborted run as an error testcase; one crash must count as one error.
+        var recordedAborts = document.Descendants("testcase")
+            .Where(testCase => (string?)testCase.Attribute("name") == AbortedRunTestName
+                && (string?)testCase.Element("error")?.Attribute("type") == AbortedRunErrorType)
+            .ToList();
+        var abortTexts = recordedAborts.Select(testCase => testCase.Element("error")!.Value).Where(text => text.Length > 0).ToList();
+        recordedAborts.ForEach(testCase => testCase.Remove());
+        IReadOnlyList<string> details = [.. abortTexts, .. outputTail];
+
         suite.Add(new XElement(
             "testcase",
             new XAttribute("classname", projectName),
@@ -40,7 +54,8 @@ internal static class ProjectFailurePlaceholder
                 "error",
                 new XAttribute("message", XmlSafe(note)),
                 new XAttribute("type", $"Smoke.{status}"),
-                XmlSafe(string.Join('\n', outputTail)))));
+                // The note leads the text too: GitLab shows only the text, and an empty one breaks other readers.
+                XmlSafe(details.Count == 0 ? note : $"{note}\n\n{string.Join('\n', details)}"))));
 
         return JUnitAttemptMerger.Merge(document, []);
     }
