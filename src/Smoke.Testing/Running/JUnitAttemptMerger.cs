@@ -16,9 +16,9 @@ internal static class JUnitAttemptMerger
     {
         var merged = new XDocument(first);
         var retriesByKey = retries
-            .Select(retry => Keyed(retry).ToDictionary(keyed => keyed.Key, keyed => keyed.TestCase))
+            .Select(retry => TestCaseKey.All(retry).ToDictionary(keyed => keyed.Key, keyed => keyed.TestCase))
             .ToList();
-        foreach (var (testCase, key) in Keyed(merged).Where(keyed => HasProblem(keyed.TestCase)).ToList())
+        foreach (var (testCase, key) in TestCaseKey.All(merged).Where(keyed => HasProblem(keyed.TestCase)).ToList())
         {
             var chain = retriesByKey
                 .Select(retry => retry.GetValueOrDefault(key))
@@ -98,19 +98,6 @@ internal static class JUnitAttemptMerger
 
     private static bool IsRetryElement(XElement element) =>
         element.Name.LocalName is "flakyFailure" or "flakyError" or "rerunFailure" or "rerunError";
-
-    /// <summary>Each testcase with its key: class, name, and how many testcases of that class and name came before it.</summary>
-    private static IEnumerable<(XElement TestCase, (string? ClassName, string? Name, int Occurrence) Key)> Keyed(XDocument document)
-    {
-        var seen = new Dictionary<(string? ClassName, string? Name), int>();
-        foreach (var testCase in document.Descendants("testcase"))
-        {
-            var name = ((string?)testCase.Attribute("classname"), (string?)testCase.Attribute("name"));
-            var occurrence = seen.GetValueOrDefault(name);
-            seen[name] = occurrence + 1;
-            yield return (testCase, (name.Item1, name.Item2, occurrence));
-        }
-    }
 
     /// <summary>
     /// dorny/test-reporter's jest-junit parser rejects a whole file over one empty failure or error, and GitLab then shows
