@@ -37,10 +37,7 @@ internal static class ProjectFailurePlaceholder
         var suite = document.Descendants("testsuite").First();
 
         // Smoke's logger already records an aborted run as an error testcase; one crash must count as one error.
-        var recordedAborts = document.Descendants("testcase")
-            .Where(testCase => (string?)testCase.Attribute("name") == AbortedRunTestName
-                && (string?)testCase.Element("error")?.Attribute("type") == AbortedRunErrorType)
-            .ToList();
+        var recordedAborts = document.Descendants("testcase").Where(IsRecordedAbort).ToList();
         var abortTexts = recordedAborts.Select(testCase => testCase.Element("error")!.Value).Where(text => text.Length > 0).ToList();
         recordedAborts.ForEach(testCase => testCase.Remove());
         IReadOnlyList<string> details = [.. abortTexts, .. outputTail];
@@ -59,6 +56,16 @@ internal static class ProjectFailurePlaceholder
 
         return JUnitAttemptMerger.Merge(document, []);
     }
+
+    /// <summary>
+    /// Whether Smoke's logger recorded the run as aborted. VSTest's console says so too, but in the user's language; the
+    /// file says it the same way everywhere, and without this its error testcase would pass for a failed test to retry.
+    /// </summary>
+    public static bool RecordsAbortedRun(XDocument results) => results.Descendants("testcase").Any(IsRecordedAbort);
+
+    private static bool IsRecordedAbort(XElement testCase) =>
+        (string?)testCase.Attribute("name") == AbortedRunTestName
+        && (string?)testCase.Element("error")?.Attribute("type") == AbortedRunErrorType;
 
     /// <summary>Process output may hold characters XML cannot carry (terminal escapes); they are written as <c>\uXXXX</c>.</summary>
     private static string XmlSafe(string text)

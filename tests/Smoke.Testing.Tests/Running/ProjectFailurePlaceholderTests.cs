@@ -45,4 +45,22 @@ public sealed class ProjectFailurePlaceholderTests
         Assert.Equal("the host crashed\n\nTest host process crashed : Stack overflow.", error.Value);
         Assert.Equal(("2", "1"), ((string?)document.Root!.Attribute("tests"), (string?)document.Root.Attribute("errors")));
     }
+
+    [Fact]
+    public void A_file_in_which_the_logger_recorded_an_aborted_run_is_recognised_whatever_the_console_said()
+    {
+        var aborted = System.Xml.Linq.XDocument.Parse("""
+            <testsuites><testsuite name="Api.Smoke">
+              <testcase classname="Api.Smoke" name="test host aborted"><error type="TestRunAborted">Testhostprozess abgestürzt</error></testcase>
+            </testsuite></testsuites>
+            """);
+        var failed = System.Xml.Linq.XDocument.Parse("""
+            <testsuites><testsuite name="Api.Smoke">
+              <testcase classname="Api.Smoke.HealthTests" name="test host aborted"><failure type="failure">a test of that name</failure></testcase>
+            </testsuite></testsuites>
+            """);
+
+        Assert.True(ProjectFailurePlaceholder.RecordsAbortedRun(aborted));
+        Assert.False(ProjectFailurePlaceholder.RecordsAbortedRun(failed));
+    }
 }
