@@ -20,6 +20,9 @@ internal sealed partial class Build
     [Parameter("Where images come from: Auto (pull, else build offline), Pull, or Offline (never pull)")]
     public ImageSource ImageSource { get; set; } = ImageSource.Auto;
 
+    [Parameter("A Debian bookworm image to build the sample app (offline: every image) on, instead of a pulled debian:bookworm-slim or a base made with debootstrap; pulled when not on the engine, unless offline")]
+    public string? BaseImage { get; set; }
+
     [Parameter("Never install or start a Docker engine; say what is missing instead")]
     public bool NoInstall { get; set; }
 
@@ -107,6 +110,7 @@ internal sealed partial class Build
                 new ImageProvisioningRequest([ComposeFilePath], RootDirectory)
                 {
                     Source = ImageSource,
+                    BaseImage = BaseImage is { Length: > 0 } baseImage ? baseImage : null,
                     Recipes = deploying ? [.. ImageRecipes.Bundled.Where(recipe => recipe.PublishedAppPath is null)] : ImageRecipes.Bundled,
                     PublishedAppDirectory = published,
                     ReleaseTag = AppImageTag,
@@ -115,9 +119,9 @@ internal sealed partial class Build
                 },
                 ct);
             imageVariables = result.Variables;
-            if (result.BaseImage is { } baseImage)
+            if (result.BaseImage is { } builtOn)
             {
-                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = baseImage };
+                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = builtOn };
             }
         });
 
