@@ -20,7 +20,7 @@ internal sealed partial class Build
     [Parameter("Where images come from: Auto (pull, else build offline), Pull, or Offline (never pull)")]
     public ImageSource ImageSource { get; set; } = ImageSource.Auto;
 
-    [Parameter("A Debian bookworm image to build the sample app (offline: every image) on, instead of a pulled debian:bookworm-slim or a base made with debootstrap; pulled when not on the engine, unless offline")]
+    [Parameter("A Debian bookworm image to build on instead of the default base (a pulled debian:bookworm-slim for the sample app, else one made with debootstrap); pulled when not on the engine, except with --image-source offline")]
     public string? BaseImage { get; set; }
 
     [Parameter("Never install or start a Docker engine; say what is missing instead")]
