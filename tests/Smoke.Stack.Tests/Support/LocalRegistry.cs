@@ -13,18 +13,29 @@ namespace Smoke.Stack.Tests.Support;
 /// </summary>
 public sealed class LocalRegistry : IAsyncLifetime, IAsyncDisposable
 {
-    public const string Program = "/usr/bin/docker-registry";
+    public const string DefaultProgram = "/usr/bin/docker-registry";
 
     private readonly StringBuilder _output = new();
+    private readonly string _program;
     private string? _directory;
     private Process? _process;
+
+    public LocalRegistry()
+        : this(DefaultProgram)
+    {
+    }
+
+    /// <summary>A registry run from another binary; tests of this class use it to name one that does not exist.</summary>
+    internal LocalRegistry(string program) => _program = program;
 
     /// <summary>host:port, the prefix of every image this registry holds (e.g. 127.0.0.1:40123).</summary>
     public string Address { get; private set; } = "";
 
-    public static async Task<LocalRegistry> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<LocalRegistry> StartAsync(CancellationToken cancellationToken = default) => await StartAsync(DefaultProgram, cancellationToken);
+
+    internal static async Task<LocalRegistry> StartAsync(string program, CancellationToken cancellationToken = default)
     {
-        var registry = new LocalRegistry();
+        var registry = new LocalRegistry(program);
         try
         {
             await registry.StartCoreAsync(cancellationToken);
@@ -72,10 +83,10 @@ public sealed class LocalRegistry : IAsyncLifetime, IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(Program))
+        if (!File.Exists(_program))
         {
             throw new InvalidOperationException(
-                $"{Program} is missing: these tests pull from a real registry on 127.0.0.1. Install it (apt-get install -y docker-registry, as root or with sudo) and run them again.");
+                $"{_program} is missing: these tests pull from a real registry on 127.0.0.1. Install it (apt-get install -y docker-registry, as root or with sudo) and run them again.");
         }
 
         _directory = Directory.CreateTempSubdirectory("smoke-registry-").FullName;
@@ -92,10 +103,10 @@ public sealed class LocalRegistry : IAsyncLifetime, IAsyncDisposable
               addr: {Address}
             """, cancellationToken);
 
-        var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(_program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(config);
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"{Program} did not start");
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{_program} did not start");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -112,7 +123,7 @@ public sealed class LocalRegistry : IAsyncLifetime, IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{Program} exited with code {process.ExitCode} before answering on {Address}: {Output()}");
+                throw new InvalidOperationException($"{_program} exited with code {process.ExitCode} before answering on {Address}: {Output()}");
             }
 
             try
@@ -137,7 +148,7 @@ public sealed class LocalRegistry : IAsyncLifetime, IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"{Program} never answered GET http://{Address}/v2/ with 200 within 30s (last: {last}); its output: {Output()}");
+        throw new TimeoutException($"{_program} never answered GET http://{Address}/v2/ with 200 within 30s (last: {last}); its output: {Output()}");
     }
 
     private static async Task DockerAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
