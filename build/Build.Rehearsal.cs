@@ -20,7 +20,9 @@ internal sealed partial class Build
         .. ImageRecipes.Bundled
             .Where(recipe => recipe.OfficialImage is not null)
             .Select(recipe => (recipe.OfficialImage!, recipe.Variables.Where(v => v.Value == "{image}").Select(v => imageVariables.GetValueOrDefault(v.Key)).FirstOrDefault(i => i is not null) ?? recipe.OfficialImage!)),
-        ("debian:bookworm-slim", imageVariables.GetValueOrDefault("SMOKE_BASE_IMAGE") ?? "debian:bookworm-slim"),
+        .. ImageRecipes.Bundled
+            .Where(recipe => recipe.PullableBase is not null)
+            .Select(recipe => (recipe.PullableBase!, imageVariables.GetValueOrDefault("SMOKE_BASE_IMAGE") ?? recipe.PullableBase!)),
     ];
 
     /// <summary>

@@ -23,6 +23,9 @@ internal sealed partial class Build
     [Parameter("Which Compose runs the stack: V2 (docker compose) or V1 (docker-compose 1.x); default V2 where it answers, else V1")]
     public ComposeFlavor? Compose { get; set; }
 
+    [Parameter("A Debian bookworm image to build on instead of the default base (a pulled debian:bookworm-slim for the sample app, else one made with debootstrap); pulled when not on the engine, except with --image-source offline")]
+    public string? BaseImage { get; set; }
+
     [Parameter("Never install or start a Docker engine; say what is missing instead")]
     public bool NoInstall { get; set; }
 
@@ -112,6 +115,7 @@ internal sealed partial class Build
                 new ImageProvisioningRequest([ComposeFilePath], RootDirectory)
                 {
                     Source = ImageSource,
+                    BaseImage = BaseImage is { Length: > 0 } baseImage ? baseImage : null,
                     Recipes = deploying ? [.. ImageRecipes.Bundled.Where(recipe => recipe.PublishedAppPath is null)] : ImageRecipes.Bundled,
                     PublishedAppDirectory = published,
                     ReleaseTag = AppImageTag,
@@ -120,9 +124,9 @@ internal sealed partial class Build
                 },
                 ct);
             imageVariables = result.Variables;
-            if (result.BaseImage is { } baseImage)
+            if (result.BaseImage is { } builtOn)
             {
-                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = baseImage };
+                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = builtOn };
             }
         });
 

@@ -10,8 +10,8 @@ namespace Smoke.JUnit.TestLogger;
 /// <summary>
 /// Writes the results of a <c>dotnet test</c> run as a JUnit XML file:
 /// <c>dotnet test --logger "junit;LogFilePath=artifacts/test-results/{assembly}.junit.xml"</c>.
-/// Parameters: LogFilePath, LogFileName, MethodFormat (Default|Class|Full), FailureBodyFormat (Default|Verbose);
-/// docs/junit.md describes them and the file.
+/// Parameters: LogFilePath, LogFileName, MethodFormat (Default|Class|Full), FailureBodyFormat (Default|Verbose),
+/// StoreConsoleOutput (true|false|testcase|testsuite), UseRelativeAttachmentPath (false|true); docs/junit.md describes them and the file.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(ExtensionUri)]
@@ -24,11 +24,20 @@ public sealed class JUnitLogger : ITestLoggerWithParameters
     public const string ExtensionUri = "logger://Smoke/JUnit/TestLogger/v1";
 
     private readonly Lock _gate = new();
+    private readonly TextWriter _warnings;
     private readonly List<RecordedTestResult> _results = [];
     private readonly List<string> _runErrors = [];
     private readonly List<string> _sources = [];
     private JUnitLoggerOptions? _options;
     private DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+
+    /// <summary>VSTest creates loggers through this constructor; warnings go to the console, where <c>dotnet test</c> shows them.</summary>
+    public JUnitLogger()
+        : this(Console.Out)
+    {
+    }
+
+    internal JUnitLogger(TextWriter warnings) => _warnings = warnings;
 
     /// <summary>Where the last report was written; null until the run completed.</summary>
     public string? ReportPath { get; private set; }
@@ -43,6 +52,11 @@ public sealed class JUnitLogger : ITestLoggerWithParameters
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(parameters);
         _options = JUnitLoggerOptions.FromParameters(parameters);
+        foreach (var warning in _options.Warnings)
+        {
+            _warnings.WriteLine(warning);
+        }
+
         events.TestRunStart += OnTestRunStart;
         events.TestRunMessage += OnTestRunMessage;
         events.TestResult += OnTestResult;
@@ -115,7 +129,12 @@ public sealed class JUnitLogger : ITestLoggerWithParameters
 
         var firstSource = run.Sources.Concat(run.Results.Select(r => r.Source)).FirstOrDefault();
         var path = ReportFileLocation.Resolve(options, firstSource is null ? "TestResults" : JUnitReport.AssemblyName(firstSource));
-        ReportFile.WriteAtomically(JUnitReport.Create(run, options.MethodFormat, options.FailureBodyFormat), path);
+        var layout = new ReportLayout(
+            options.MethodFormat,
+            options.FailureBodyFormat,
+            options.StoreConsoleOutput,
+            options.UseRelativeAttachmentPath ? Path.GetDirectoryName(path) : null);
+        ReportFile.WriteAtomically(JUnitReport.Create(run, layout), path);
         ReportPath = path;
     }
 }

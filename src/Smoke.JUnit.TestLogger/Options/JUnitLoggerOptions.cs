@@ -19,11 +19,30 @@ internal sealed record JUnitLoggerOptions(
     internal const string LogFileNameParameter = "LogFileName";
     internal const string MethodFormatParameter = "MethodFormat";
     internal const string FailureBodyFormatParameter = "FailureBodyFormat";
+    internal const string StoreConsoleOutputParameter = "StoreConsoleOutput";
+    internal const string UseRelativeAttachmentPathParameter = "UseRelativeAttachmentPath";
 
     /// <summary>The file name used when neither LogFilePath nor LogFileName is given: one file per assembly.</summary>
     internal const string DefaultLogFileName = "{assembly}.junit.xml";
 
-    /// <exception cref="ArgumentException">A parameter has a value the logger cannot use.</exception>
+    private static readonly (string Name, ConsoleOutput Value)[] ConsoleOutputChoices =
+        [("true", ConsoleOutput.Both), ("false", ConsoleOutput.None), ("testcase", ConsoleOutput.TestCase), ("testsuite", ConsoleOutput.TestSuite)];
+
+    private static readonly (string Name, bool Value)[] BooleanChoices = [("false", false), ("true", true)];
+
+    public ConsoleOutput StoreConsoleOutput { get; init; }
+
+    /// <summary>Attachment paths are written relative to the report's directory (spekt's parameter of the same name).</summary>
+    public bool UseRelativeAttachmentPath { get; init; }
+
+    /// <summary>What was wrong with the parameters and what the logger does instead; the logger prints them.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <remarks>
+    /// A choice the logger does not know is a warning and the default applies, as in spekt's JunitXml.TestLogger:
+    /// a command line written for that logger must not stop a run here.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A path parameter is empty, so there is no sensible place to write to.</exception>
     public static JUnitLoggerOptions FromParameters(IReadOnlyDictionary<string, string?> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -33,6 +52,7 @@ internal sealed record JUnitLoggerOptions(
             byName[name] = value;
         }
 
+        var warnings = new List<string>();
         var resultsDirectory = Value(byName, DefaultLoggerParameterNames.TestRunDirectory);
         return new JUnitLoggerOptions(
             LogFilePath: NonEmpty(byName, LogFilePathParameter),
@@ -41,8 +61,13 @@ internal sealed record JUnitLoggerOptions(
                 ? Path.Combine(Directory.GetCurrentDirectory(), "TestResults")
                 : resultsDirectory,
             TargetFramework: Value(byName, DefaultLoggerParameterNames.TargetFramework),
-            MethodFormat: Choice<MethodFormat>(byName, MethodFormatParameter),
-            FailureBodyFormat: Choice<FailureBodyFormat>(byName, FailureBodyFormatParameter));
+            MethodFormat: Choice(byName, MethodFormatParameter, EnumChoices<MethodFormat>(), warnings),
+            FailureBodyFormat: Choice(byName, FailureBodyFormatParameter, EnumChoices<FailureBodyFormat>(), warnings))
+        {
+            StoreConsoleOutput = Choice(byName, StoreConsoleOutputParameter, ConsoleOutputChoices, warnings),
+            UseRelativeAttachmentPath = Choice(byName, UseRelativeAttachmentPathParameter, BooleanChoices, warnings),
+            Warnings = warnings,
+        };
     }
 
     private static string? Value(Dictionary<string, string?> byName, string name) =>
@@ -64,26 +89,31 @@ internal sealed record JUnitLoggerOptions(
         return value;
     }
 
-    private static TChoice Choice<TChoice>(Dictionary<string, string?> byName, string name)
-        where TChoice : struct, Enum
+    // Enum.TryParse would also accept numbers ("MethodFormat=2"); only the names are part of the contract.
+    private static (string Name, TEnum Value)[] EnumChoices<TEnum>()
+        where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(value => (value.ToString(), value))];
+
+    /// <summary>The value whose name matches, ignoring case; the first choice, with a warning, for anything else.</summary>
+    private static TChoice Choice<TChoice>(Dictionary<string, string?> byName, string name, (string Name, TChoice Value)[] choices, List<string> warnings)
     {
         var value = Value(byName, name);
         if (value is null)
         {
-            return default;
+            return choices[0].Value;
         }
 
-        // Enum.TryParse would also accept numbers ("MethodFormat=2"); only the names are part of the contract.
-        foreach (var choice in Enum.GetValues<TChoice>())
+        foreach (var choice in choices)
         {
-            if (string.Equals(choice.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(choice.Name, value.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                return choice;
+                return choice.Value;
             }
         }
 
-        throw new ArgumentException(
-            $"junit logger: parameter {name} has the value \"{value}\", which is not one of {string.Join(", ", Enum.GetNames<TChoice>())}; "
-            + $"use e.g. \"junit;{name}={Enum.GetNames<TChoice>()[^1]}\" or leave it out for {default(TChoice)}.");
+        warnings.Add(
+            $"junit logger: parameter {name} has the value \"{value}\", which is not one of {string.Join(", ", choices.Select(c => c.Name))}; "
+            + $"using the default, {choices[0].Name}.");
+        return choices[0].Value;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 
 namespace Smoke.JUnit.TestLogger.Results;
 
-/// <summary>One attempt of one test, as the adapter reported it; a retried test has several.</summary>
+/// <summary>One result of one test as the adapter reported it: one testcase in the report.</summary>
 /// <param name="Source">The test assembly's path.</param>
 /// <param name="FullyQualifiedName">Namespace, class and method: <c>Sample.Tests.CalculatorTests.Adds</c>.</param>
 /// <param name="DisplayName">The name the framework shows, with a theory's arguments: <c>Sample.Tests.CalculatorTests.Adds(a: 1)</c>.</param>

@@ -27,7 +27,8 @@ public sealed partial class ImageProvisioner
         var images = new List<ProvisionedImage>();
         var variables = new Dictionary<string, string>();
         var registryAnswers = request.Source != ImageSource.Offline;
-        string? baseImage = null;
+        var pull = new RegistryPull(_engine, request.PullProbeTimeout, _log);
+        var bases = new BuildBases(_engine, pull, request, _log);
 
         foreach (var recipe in request.Recipes.Where(r => references.Any(reference => Mentions(reference.Image, r))))
         {
@@ -41,7 +42,7 @@ public sealed partial class ImageProvisioner
 
                 if (registryAnswers)
                 {
-                    var failure = await TryPullAsync(official, request, cancellationToken).ConfigureAwait(false);
+                    var failure = await pull.TryAsync(official, cancellationToken).ConfigureAwait(false);
                     if (failure is null)
                     {
                         images.Add(new ProvisionedImage(recipe.Name, official, ImageOrigin.Pulled));
@@ -59,7 +60,8 @@ public sealed partial class ImageProvisioner
                 }
             }
 
-            baseImage ??= await EnsureBaseAsync(request, cancellationToken).ConfigureAwait(false);
+            var (baseImage, registryFailed) = await bases.ForAsync(recipe, registryAnswers, cancellationToken).ConfigureAwait(false);
+            registryAnswers &= !registryFailed;
             var (reference, origin, hash) = await BuildAsync(recipe, baseImage, request, cancellationToken).ConfigureAwait(false);
             images.Add(new ProvisionedImage(recipe.Name, reference, origin));
             foreach (var (variable, template) in recipe.Variables)
@@ -73,24 +75,12 @@ public sealed partial class ImageProvisioner
 
         foreach (var (service, image) in references.Where(r => !r.Image.Contains('$', StringComparison.Ordinal)))
         {
-            images.Add(await EnsurePlainImageAsync(service, image, request, registryAnswers, cancellationToken).ConfigureAwait(false));
+            images.Add(await EnsurePlainImageAsync(service, image, pull, registryAnswers, cancellationToken).ConfigureAwait(false));
         }
 
-        var result = new ImageProvisioningResult(images, variables, baseImage);
+        var result = new ImageProvisioningResult(images, variables, bases.FirstUsed);
         _log?.Invoke($"images ready: {result}");
         return result;
-    }
-
-    private async Task<string> EnsureBaseAsync(ImageProvisioningRequest request, CancellationToken cancellationToken)
-    {
-        if (request.BaseImage is { } given)
-        {
-            return await _engine.TryInspectImageAsync(given, cancellationToken).ConfigureAwait(false) is not null
-                ? given
-                : throw new ImageProvisioningException($"the base image {given} is not on the engine; unset it to have one made with debootstrap, or import it first");
-        }
-
-        return await new DebianBaseImage().EnsureAsync(_engine, request.WorkDirectory, _log, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(string Reference, ImageOrigin Origin, string Hash)> BuildAsync(ImageRecipe recipe, string baseImage, ImageProvisioningRequest request, CancellationToken cancellationToken)
@@ -168,46 +158,18 @@ public sealed partial class ImageProvisioner
         return (reference, ImageOrigin.Built, hash);
     }
 
-    private async Task<ProvisionedImage> EnsurePlainImageAsync(string service, string image, ImageProvisioningRequest request, bool registryAnswers, CancellationToken cancellationToken)
+    private async Task<ProvisionedImage> EnsurePlainImageAsync(string service, string image, RegistryPull pull, bool registryAnswers, CancellationToken cancellationToken)
     {
         if (await _engine.TryInspectImageAsync(image, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new ProvisionedImage(service, image, ImageOrigin.Present);
         }
 
-        var failure = registryAnswers ? await TryPullAsync(image, request, cancellationToken).ConfigureAwait(false) : "offline";
+        var failure = registryAnswers ? await pull.TryAsync(image, cancellationToken).ConfigureAwait(false) : "offline";
         return failure is null
             ? new ProvisionedImage(service, image, ImageOrigin.Pulled)
             : throw new ImageProvisioningException(
                 $"service \"{service}\": image {image} is not on the engine and could not be pulled ({failure}); no offline recipe makes it, so pull or build it by hand");
-    }
-
-    /// <summary>Null when the pull worked, else why not. The deadline only covers the registry's first answer: a slow download is fine.</summary>
-    private async Task<string?> TryPullAsync(string image, ImageProvisioningRequest request, CancellationToken cancellationToken)
-    {
-        using var firstAnswer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        firstAnswer.CancelAfter(request.PullProbeTimeout);
-        _log?.Invoke($"pulling {image}");
-        try
-        {
-            await _engine.PullImageAsync(
-                image,
-                line =>
-                {
-                    firstAnswer.CancelAfter(Timeout.InfiniteTimeSpan);
-                    _log?.Invoke(line);
-                },
-                firstAnswer.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return $"no answer from the registry within {request.PullProbeTimeout.TotalSeconds:0}s";
-        }
-        catch (DockerEngineApiException ex)
-        {
-            return ex.EngineMessage;
-        }
     }
 
     /// <summary>Each service's raw <c>image:</c> value, variables not yet interpolated; services that build their own are left to compose.</summary>

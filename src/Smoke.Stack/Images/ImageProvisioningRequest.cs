@@ -8,7 +8,10 @@ public sealed record ImageProvisioningRequest(IReadOnlyList<string> ComposeFiles
     /// <summary>The recipes to consider; the bundled ones by default.</summary>
     public IReadOnlyList<ImageRecipe> Recipes { get; init; } = ImageRecipes.Bundled;
 
-    /// <summary>A Debian base to build on instead of making one with debootstrap (e.g. SMOKE_BASE_IMAGE).</summary>
+    /// <summary>
+    /// A Debian bookworm image every built image starts from, instead of a recipe's pullable base or the debootstrap base
+    /// (--base-image, SMOKE_BASE_IMAGE); pulled when it is not on the engine, except offline.
+    /// </summary>
     public string? BaseImage { get; init; }
 
     /// <summary>The output of <c>dotnet publish</c> for recipes that carry the app (copied to their <see cref="ImageRecipe.PublishedAppPath"/>).</summary>

@@ -14,6 +14,12 @@ public sealed record ImageRecipe(
     /// <summary>The image compose uses when the variables are unset; null for our own images, which no registry holds.</summary>
     public string? OfficialImage { get; init; }
 
+    /// <summary>
+    /// A registry image the Dockerfile can build on instead of the debootstrap base (e.g. <c>debian:bookworm-slim</c>), for
+    /// recipes with no <see cref="OfficialImage"/>; used when it is on the engine or a registry answers, unless offline.
+    /// </summary>
+    public string? PullableBase { get; init; }
+
     /// <summary>Where the published app goes inside the build context (e.g. <c>app</c>), for images that carry it.</summary>
     public string? PublishedAppPath { get; init; }
 

@@ -19,6 +19,7 @@ public static class ImageRecipes
             "smoke/sample",
             new Dictionary<string, string> { ["SAMPLE_IMAGE"] = "{repository}", ["RELEASE_TAG"] = "{release}", ["GENERATOR_IMAGE"] = "{image}" })
         {
+            PullableBase = "debian:bookworm-slim",
             PublishedAppPath = "app",
             OptionalBuildArgs = ["SAMPLE_FAULT"],
         },

@@ -7,16 +7,21 @@ namespace Smoke.Testing.Running;
 /// Folds the JUnit files of a project's retries into its first one, the Surefire way: a test that passed on a retry
 /// keeps its passing result with a <c>flakyFailure</c> per earlier failure; one that never passed keeps its last
 /// failure with a <c>rerunFailure</c> per earlier one. Everything else in the first file is kept as written.
+/// Testcases are matched by class, name and position among those of the same name: theory rows whose data the framework
+/// cannot serialize can share a name, and each must meet its own retry.
 /// </summary>
 internal static class JUnitAttemptMerger
 {
     public static XDocument Merge(XDocument first, IReadOnlyList<XDocument> retries)
     {
         var merged = new XDocument(first);
-        foreach (var testCase in merged.Descendants("testcase").Where(HasProblem).ToList())
+        var retriesByKey = retries
+            .Select(retry => TestCaseKey.All(retry).ToDictionary(keyed => keyed.Key, keyed => keyed.TestCase))
+            .ToList();
+        foreach (var (testCase, key) in TestCaseKey.All(merged).Where(keyed => HasProblem(keyed.TestCase)).ToList())
         {
-            var chain = retries
-                .Select(retry => Find(retry, testCase))
+            var chain = retriesByKey
+                .Select(retry => retry.GetValueOrDefault(key))
                 .OfType<XElement>()
                 .Prepend(testCase)
                 .ToList();
@@ -26,6 +31,7 @@ internal static class JUnitAttemptMerger
             }
         }
 
+        GiveEveryProblemText(merged);
         RecountAll(merged);
         return merged;
     }
@@ -52,8 +58,9 @@ internal static class JUnitAttemptMerger
     {
         var last = new XElement(chain[^1]);
         var prefix = HasProblem(last) ? "rerun" : "flaky";
+        // An earlier attempt that passed (a theory row that ran again because another row failed) leaves no element.
         var earlier = chain.Take(chain.Count - 1).SelectMany(attempt => attempt.Elements().Where(IsRetryElement).Select(element => new XElement(element))
-            .Append(EarlierAttempt(prefix, attempt)))
+            .Concat(HasProblem(attempt) ? [EarlierAttempt(prefix, attempt)] : []))
             .ToList();
         var inheritedRetries = last.Elements().Where(IsRetryElement).ToList();
         inheritedRetries.Remove();
@@ -76,10 +83,13 @@ internal static class JUnitAttemptMerger
     {
         var problem = attempt.Element("failure") ?? attempt.Element("error")!;
         var kind = problem.Name.LocalName == "error" ? "Error" : "Failure";
+        var type = (string?)problem.Attribute("type");
+        var message = FailureBody.MessageWithoutType((string?)problem.Attribute("message"), type);
         return new XElement(
             prefix + kind,
-            problem.Attributes().Where(attribute => attribute.Name.LocalName is "message" or "type").Select(attribute => new XAttribute(attribute)),
-            Text("stackTrace", problem.Value),
+            message is null ? null : new XAttribute("message", message),
+            type is null ? null : new XAttribute("type", type),
+            Text("stackTrace", FailureBody.StackTrace(problem)),
             Text("system-out", attempt.Element("system-out")?.Value),
             Text("system-err", attempt.Element("system-err")?.Value));
     }
@@ -89,10 +99,22 @@ internal static class JUnitAttemptMerger
     private static bool IsRetryElement(XElement element) =>
         element.Name.LocalName is "flakyFailure" or "flakyError" or "rerunFailure" or "rerunError";
 
-    private static XElement? Find(XDocument attempt, XElement testCase) =>
-        attempt.Descendants("testcase").FirstOrDefault(candidate =>
-            (string?)candidate.Attribute("classname") == (string?)testCase.Attribute("classname")
-            && (string?)candidate.Attribute("name") == (string?)testCase.Attribute("name"));
+    /// <summary>
+    /// dorny/test-reporter's jest-junit parser rejects a whole file over one empty failure or error, and GitLab then shows
+    /// a hash; files from other loggers (spekt's writes a failure without a stack trace as an empty element) get the message.
+    /// </summary>
+    private static void GiveEveryProblemText(XDocument document)
+    {
+        foreach (var problem in document.Descendants().Where(element => element.Name.LocalName is "failure" or "error"))
+        {
+            if (string.IsNullOrWhiteSpace(problem.Value))
+            {
+                problem.Value = (string?)problem.Attribute("message") is { Length: > 0 } message
+                    ? message
+                    : $"The test reported {(problem.Name.LocalName == "error" ? "an error" : "a failure")} without a message or a stack trace.";
+            }
+        }
+    }
 
     private static void Recount(XElement owner, List<XElement> testCases)
     {

@@ -12,6 +12,10 @@ namespace Smoke.Testing.Running;
 /// </summary>
 internal static class ProjectFailurePlaceholder
 {
+    /// <summary>The testcase Smoke.JUnit.TestLogger writes for an aborted run (its docs/junit.md), and its error type.</summary>
+    private const string AbortedRunTestName = "test host aborted";
+    private const string AbortedRunErrorType = "TestRunAborted";
+
     public static string TestName(SmokeProjectStatus status) => status switch
     {
         SmokeProjectStatus.Hung => "[project hung]",
@@ -31,6 +35,13 @@ internal static class ProjectFailurePlaceholder
                 new XAttribute("hostname", Environment.MachineName))))
             : new XDocument(results);
         var suite = document.Descendants("testsuite").First();
+
+        // Smoke's logger already records an aborted run as an error testcase; one crash must count as one error.
+        var recordedAborts = document.Descendants("testcase").Where(IsRecordedAbort).ToList();
+        var abortTexts = recordedAborts.Select(testCase => testCase.Element("error")!.Value).Where(text => text.Length > 0).ToList();
+        recordedAborts.ForEach(testCase => testCase.Remove());
+        IReadOnlyList<string> details = [.. abortTexts, .. outputTail];
+
         suite.Add(new XElement(
             "testcase",
             new XAttribute("classname", projectName),
@@ -40,10 +51,21 @@ internal static class ProjectFailurePlaceholder
                 "error",
                 new XAttribute("message", XmlSafe(note)),
                 new XAttribute("type", $"Smoke.{status}"),
-                XmlSafe(string.Join('\n', outputTail)))));
+                // The note leads the text too: GitLab shows only the text, and an empty one breaks other readers.
+                XmlSafe(details.Count == 0 ? note : $"{note}\n\n{string.Join('\n', details)}"))));
 
         return JUnitAttemptMerger.Merge(document, []);
     }
+
+    /// <summary>
+    /// Whether Smoke's logger recorded the run as aborted. VSTest's console says so too, but in the user's language; the
+    /// file says it the same way everywhere, and without this its error testcase would pass for a failed test to retry.
+    /// </summary>
+    public static bool RecordsAbortedRun(XDocument results) => results.Descendants("testcase").Any(IsRecordedAbort);
+
+    private static bool IsRecordedAbort(XElement testCase) =>
+        (string?)testCase.Attribute("name") == AbortedRunTestName
+        && (string?)testCase.Element("error")?.Attribute("type") == AbortedRunErrorType;
 
     /// <summary>Process output may hold characters XML cannot carry (terminal escapes); they are written as <c>\uXXXX</c>.</summary>
     private static string XmlSafe(string text)

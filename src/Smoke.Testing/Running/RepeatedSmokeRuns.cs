@@ -146,9 +146,9 @@ public static class RepeatedSmokeRuns
         var suite = combined.Descendants("testsuite").First();
         foreach (var key in Keys(documents))
         {
-            var chain = documents.Select(document => Find(document, key)).OfType<XElement>().ToList();
+            var chain = documents.Select(document => TestCaseKey.Find(document, key)).OfType<XElement>().ToList();
             var replacement = CombineTest(chain);
-            if (Find(combined, key) is { } existing)
+            if (TestCaseKey.Find(combined, key) is { } existing)
             {
                 existing.ReplaceWith(replacement);
             }
@@ -194,7 +194,7 @@ public static class RepeatedSmokeRuns
 
             foreach (var key in Keys(documents.OfType<XDocument>().ToList()))
             {
-                var perRun = documents.Select(document => document is null ? null : Find(document, key)).ToList();
+                var perRun = documents.Select(document => document is null ? null : TestCaseKey.Find(document, key)).ToList();
                 histories.Add(new TestHistory(
                     name,
                     key.ClassName,
@@ -216,14 +216,8 @@ public static class RepeatedSmokeRuns
         return (string?)problem.Attribute("message") is { Length: > 0 } message ? message : problem.Value.Split('\n')[0].Trim();
     }
 
-    private static IEnumerable<(string ClassName, string Name)> Keys(IReadOnlyList<XDocument> documents) =>
-        documents.SelectMany(document => document.Descendants("testcase"))
-            .Select(test => ((string?)test.Attribute("classname") ?? string.Empty, (string?)test.Attribute("name") ?? string.Empty))
-            .Distinct();
-
-    private static XElement? Find(XDocument document, (string ClassName, string Name) key) =>
-        document.Descendants("testcase").FirstOrDefault(test =>
-            ((string?)test.Attribute("classname") ?? string.Empty) == key.ClassName && ((string?)test.Attribute("name") ?? string.Empty) == key.Name);
+    private static IEnumerable<TestCaseKey> Keys(IReadOnlyList<XDocument> documents) =>
+        documents.SelectMany(document => TestCaseKey.All(document).Select(keyed => keyed.Key)).Distinct();
 
     private static string Seconds(List<XElement> chain) =>
         chain.Sum(test => decimal.TryParse((string?)test.Attribute("time"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 0m)

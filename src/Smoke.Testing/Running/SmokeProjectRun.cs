@@ -71,8 +71,9 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
                 resultsFileName ??= Path.GetFileName(file);
             }
 
-            var aborted = result.Output.Any(line => line.Contains("Test Run Aborted", StringComparison.OrdinalIgnoreCase)
-                || line.Contains("test run was aborted", StringComparison.OrdinalIgnoreCase));
+            var aborted = (document is not null && ProjectFailurePlaceholder.RecordsAbortedRun(document))
+                || result.Output.Any(line => line.Contains("Test Run Aborted", StringComparison.OrdinalIgnoreCase)
+                    || line.Contains("test run was aborted", StringComparison.OrdinalIgnoreCase));
             if (result.ExitCode != 0 && (document is null || aborted || tests.All(test => test.Outcome != TestOutcome.Failed)))
             {
                 unfinished = SmokeProjectStatus.Crashed;

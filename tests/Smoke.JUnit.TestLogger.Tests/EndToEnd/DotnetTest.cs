@@ -17,7 +17,10 @@ internal static class DotnetTest
     /// <summary>The directory holding this test's build output, our logger among it.</summary>
     public static string LoggerDirectory => AppContext.BaseDirectory;
 
-    public static async Task<DotnetTestRun> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<DotnetTestRun> RunAsync(
+        IEnumerable<string> arguments,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +52,10 @@ internal static class DotnetTest
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException("could not start dotnet; is the .NET SDK on PATH?");

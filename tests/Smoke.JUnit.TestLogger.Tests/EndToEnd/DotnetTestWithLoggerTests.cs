@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Smoke.JUnit.TestLogger.Tests.Schema;
 
 namespace Smoke.JUnit.TestLogger.Tests.EndToEnd;
 
 /// <summary>Real <c>dotnet test</c> runs of Fixtures/JUnitFixture with <c>--logger junit</c>.</summary>
-public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixture<FixtureRun>
+public sealed partial class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixture<FixtureRun>
 {
     private XElement Suite => Assert.Single(fixture.Report.Root!.Elements("testsuite"));
 
@@ -24,11 +26,33 @@ public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixtur
     {
         Assert.Equal("testsuites", fixture.Report.Root!.Name.LocalName);
         Assert.Equal("JUnitFixture", (string?)Suite.Attribute("name"));
-        Assert.Equal("9", (string?)Suite.Attribute("tests"));
-        Assert.Equal("3", (string?)Suite.Attribute("failures"));
+        Assert.Equal("12", (string?)Suite.Attribute("tests"));
+        Assert.Equal("4", (string?)Suite.Attribute("failures"));
         Assert.Equal("0", (string?)Suite.Attribute("errors"));
         Assert.Equal("1", (string?)Suite.Attribute("skipped"));
-        Assert.Equal("9", (string?)fixture.Report.Root.Attribute("tests"));
+        Assert.Equal("12", (string?)fixture.Report.Root.Attribute("tests"));
+    }
+
+    [Fact]
+    public void The_report_totals_are_the_totals_dotnet_test_prints()
+    {
+        var summary = Assert.Single(DotnetTestSummary().Matches(fixture.Run.Output));
+        int Count(string name) => int.Parse(summary.Groups[name].Value, CultureInfo.InvariantCulture);
+        var root = fixture.Report.Root!;
+
+        Assert.Equal(Count("total"), (int)root.Attribute("tests")!);
+        Assert.Equal(Count("failed"), (int)root.Attribute("failures")! + (int)root.Attribute("errors")!);
+        Assert.Equal(Count("skipped"), (int)Suite.Attribute("skipped")!);
+    }
+
+    [Fact]
+    public void Theory_rows_with_the_same_name_are_two_testcases_and_the_failing_row_is_a_failure()
+    {
+        var rows = fixture.Report.Descendants("testcase").Where(c => (string?)c.Attribute("name") == "Same_name_rows(row: SameNameRow)").ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, c => c.Element("failure") is not null);
+        Assert.DoesNotContain(fixture.Report.Descendants(), e => e.Name.LocalName.StartsWith("flaky", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -36,7 +60,7 @@ public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixtur
     {
         var timestamp = (string?)Suite.Attribute("timestamp");
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", timestamp);
-        Assert.InRange(DateTimeOffset.Parse(timestamp!, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow);
+        Assert.InRange(DateTimeOffset.Parse(timestamp!, CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow);
         Assert.Equal(Environment.MachineName, (string?)Suite.Attribute("hostname"));
         Assert.Contains(
             Suite.Element("properties")!.Elements("property"),
@@ -48,7 +72,8 @@ public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixtur
     {
         Assert.Equal(
             [
-                "Carries_traits", "Fails", "Fails_with_invalid_characters", "Is_skipped", "Passes",
+                "Carries_traits", "Crashes_the_host_when_asked", "Fails", "Fails_with_invalid_characters", "Is_skipped", "Passes",
+                "Same_name_rows(row: SameNameRow)", "Same_name_rows(row: SameNameRow)",
                 "Theory_case(number: 1, word: \"one\")", "Theory_case(number: 2, word: \"two\")", "Throws", "Writes_output",
             ],
             fixture.Report.Descendants("testcase").Select(c => (string)c.Attribute("name")!).Order(StringComparer.Ordinal));
@@ -71,7 +96,7 @@ public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixtur
         var failure = Case("Throws").Element("failure")!;
 
         Assert.Equal("System.InvalidOperationException", (string?)failure.Attribute("type"));
-        Assert.Contains("the fixture threw on purpose", (string?)failure.Attribute("message"), StringComparison.Ordinal);
+        Assert.Equal("the fixture threw on purpose", (string?)failure.Attribute("message"));
     }
 
     [Fact]
@@ -148,14 +173,38 @@ public sealed class DotnetTestWithLoggerTests(FixtureRun fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_bad_parameter_value_fails_the_run_with_a_message_naming_it()
+    public async Task A_parameter_value_only_spekts_logger_would_take_warns_and_the_run_still_writes_its_report()
     {
         var results = fixture.NewDirectory("results-bad-parameter");
 
-        var run = await fixture.RunAgainAsync("junit;FailureBodyFormat=Detailed", results);
+        var run = await fixture.RunAgainAsync("junit;MethodFormat=Long;StoreConsoleOutput=false;UseRelativeAttachmentPath=true", results);
+
+        Assert.Contains("parameter MethodFormat has the value \"Long\", which is not one of Default, Class, Full; using the default, Default.", run.Output, StringComparison.Ordinal);
+        var report = XDocument.Load(Path.Combine(results, "JUnitFixture.junit.xml"));
+        Assert.Contains(report.Descendants("testcase"), c => (string?)c.Attribute("name") == "Theory_case(number: 1, word: \"one\")");
+        Assert.DoesNotContain(report.Descendants("testcase"), c => c.Element("system-out") is not null);
+    }
+
+    [Fact]
+    public async Task A_crashed_test_host_is_an_error_that_the_report_counts()
+    {
+        var results = fixture.NewDirectory("results-crash");
+
+        var run = await fixture.RunAgainAsync(
+            "junit",
+            results,
+            "FullyQualifiedName~Crashes_the_host_when_asked",
+            new Dictionary<string, string> { ["JUNIT_FIXTURE_CRASH"] = "1" });
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("parameter FailureBodyFormat has the value \"Detailed\", which is not one of Default, Verbose", run.Output, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(results, "*.xml", SearchOption.AllDirectories));
+        var report = XDocument.Load(Path.Combine(results, "JUnitFixture.junit.xml"));
+        var suite = Assert.Single(report.Root!.Elements("testsuite"));
+        Assert.Equal(("1", "1"), ((string?)report.Root.Attribute("tests"), (string?)report.Root.Attribute("errors")));
+        Assert.Equal(("1", "1"), ((string?)suite.Attribute("tests"), (string?)suite.Attribute("errors")));
+        var error = Assert.Single(suite.Elements("testcase"), c => (string?)c.Attribute("name") == "test host aborted").Element("error")!;
+        Assert.False(string.IsNullOrWhiteSpace(error.Value), run.Output);
     }
+
+    [GeneratedRegex(@"Failed:\s+(?<failed>\d+), Passed:\s+(?<passed>\d+), Skipped:\s+(?<skipped>\d+), Total:\s+(?<total>\d+)")]
+    private static partial Regex DotnetTestSummary();
 }

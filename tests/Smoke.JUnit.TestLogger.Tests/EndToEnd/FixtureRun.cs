@@ -45,7 +45,11 @@ public sealed class FixtureRun : IAsyncLifetime
     }
 
     /// <summary>Runs the built fixture again with another logger argument and a results directory of its own.</summary>
-    internal Task<DotnetTestRun> RunAgainAsync(string loggerArgument, string resultsDirectory) =>
+    internal Task<DotnetTestRun> RunAgainAsync(
+        string loggerArgument,
+        string resultsDirectory,
+        string? filter = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
         DotnetTest.RunAsync(
             [
                 "--no-build",
@@ -53,8 +57,10 @@ public sealed class FixtureRun : IAsyncLifetime
                 "--results-directory", resultsDirectory,
                 "--test-adapter-path", DotnetTest.LoggerDirectory,
                 "--logger", loggerArgument,
+                .. filter is null ? Array.Empty<string>() : ["--filter", filter],
             ],
-            CancellationToken.None);
+            CancellationToken.None,
+            environment);
 
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
 

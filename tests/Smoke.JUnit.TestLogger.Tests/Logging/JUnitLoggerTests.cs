@@ -92,24 +92,26 @@ public sealed class JUnitLoggerTests : IDisposable
     }
 
     [Fact]
-    public void A_test_case_reported_twice_in_one_run_is_one_flaky_testcase()
+    public void A_test_case_reported_twice_in_one_run_is_two_testcases_as_dotnet_test_counts_it()
     {
         var logger = Initialize(("LogFilePath", Path.Combine(_directory, "out", "x.xml")));
-        var first = Result("Sample.Tests.C.Retried", TestOutcome.Failed);
-        first.ErrorMessage = "timed out";
+        var first = Result("Sample.Tests.C.Row", TestOutcome.Failed, "Sample.Tests.C.Row(data: Sample.Tests.Data)");
+        first.ErrorMessage = "row 1 is wrong";
+        var second = Result("Sample.Tests.C.Row", TestOutcome.Passed, "Sample.Tests.C.Row(data: Sample.Tests.Data)");
+        second.TestCase.Id = first.TestCase.Id;
 
         _events.Start(Source);
         _events.Result(first);
-        _events.Result(Result("Sample.Tests.C.Retried", TestOutcome.Passed));
+        _events.Result(second);
         _events.Complete();
 
-        var testCase = XDocument.Load(logger.ReportPath!).Descendants("testcase").Single();
-        Assert.Equal("timed out", testCase.Element("flakyFailure")!.Attribute("message")!.Value);
-        Assert.Null(testCase.Element("failure"));
+        var report = XDocument.Load(logger.ReportPath!);
+        Assert.Equal(("2", "1"), (report.Root!.Attribute("tests")!.Value, report.Root.Attribute("failures")!.Value));
+        Assert.Equal("row 1 is wrong", Assert.Single(report.Descendants("failure")).Attribute("message")!.Value);
     }
 
     [Fact]
-    public void An_aborted_run_records_its_errors_on_the_suite_but_not_per_test_failure_notices()
+    public void An_aborted_run_is_an_error_testcase_and_per_test_failure_notices_stay_out()
     {
         var logger = Initialize();
         _events.Start(Source);
@@ -118,18 +120,78 @@ public sealed class JUnitLoggerTests : IDisposable
         _events.Message(TestMessageLevel.Error, "The active test run was aborted. Reason: Test host process crashed");
         _events.Complete(aborted: true);
 
-        var suite = XDocument.Load(logger.ReportPath!).Descendants("testsuite").Single();
+        var report = XDocument.Load(logger.ReportPath!);
+        var suite = report.Descendants("testsuite").Single();
         Assert.Equal("The active test run was aborted. Reason: Test host process crashed", suite.Element("system-err")!.Value);
-        Assert.Equal("0", suite.Attribute("tests")!.Value);
+        Assert.Equal(("1", "1"), (suite.Attribute("tests")!.Value, suite.Attribute("errors")!.Value));
+        Assert.Equal(("1", "1"), (report.Root!.Attribute("tests")!.Value, report.Root.Attribute("errors")!.Value));
+        var testCase = report.Descendants("testcase").Single();
+        Assert.Equal(("Sample.Tests", "test host aborted"), (testCase.Attribute("classname")!.Value, testCase.Attribute("name")!.Value));
+        Assert.Contains("Test host process crashed", testCase.Element("error")!.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("[FAIL]", testCase.Element("error")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_bad_parameter_fails_initialization_with_the_allowed_values()
+    public void StoreConsoleOutput_false_leaves_test_output_out_but_keeps_attachments()
     {
-        var error = Assert.Throws<ArgumentException>(() => Initialize(("MethodFormat", "Long")));
+        var logger = Initialize(("StoreConsoleOutput", "false"), ("FailureBodyFormat", "Verbose"));
+        var result = Result("Sample.Tests.C.Talks", TestOutcome.Failed);
+        result.ErrorMessage = "no";
+        result.ErrorStackTrace = "   at Sample.Tests.C.Talks()";
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, "token=secret-ish output\n"));
+        result.Messages.Add(new TestResultMessage(TestResultMessage.StandardErrorCategory, "warning: slow\n"));
+        var attachments = new AttachmentSet(new Uri("datacollector://screenshots"), "Screenshots");
+        attachments.Attachments.Add(new UriDataAttachment(new Uri("file:///repo/artifacts/api.log"), "api log"));
+        result.Attachments.Add(attachments);
 
-        Assert.Equal(
-            "junit logger: parameter MethodFormat has the value \"Long\", which is not one of Default, Class, Full; use e.g. \"junit;MethodFormat=Full\" or leave it out for Default.",
-            error.Message);
+        _events.Start(Source);
+        _events.Result(result);
+        _events.Message(TestMessageLevel.Error, "adapter complained");
+        _events.Complete();
+
+        var report = XDocument.Load(logger.ReportPath!);
+        var testCase = report.Descendants("testcase").Single();
+        Assert.Equal("[[ATTACHMENT|/repo/artifacts/api.log]]\n", testCase.Element("system-out")!.Value);
+        Assert.Null(testCase.Element("system-err"));
+        Assert.DoesNotContain("output", testCase.Element("failure")!.Value, StringComparison.Ordinal);
+        Assert.Null(report.Descendants("testsuite").Single().Element("system-err"));
+    }
+
+    [Fact]
+    public void UseRelativeAttachmentPath_writes_attachment_paths_relative_to_the_report()
+    {
+        var logger = Initialize(("LogFilePath", Path.Combine(_directory, "out", "x.xml")), ("UseRelativeAttachmentPath", "true"));
+        var result = Result("Sample.Tests.C.Shoots", TestOutcome.Passed);
+        var attachments = new AttachmentSet(new Uri("datacollector://screenshots"), "Screenshots");
+        attachments.Attachments.Add(new UriDataAttachment(new Uri(Path.Combine(_directory, "out", "shots", "a.png")), "screenshot"));
+        result.Attachments.Add(attachments);
+        var coverage = new AttachmentSet(new Uri("datacollector://coverage"), "Coverage");
+        coverage.Attachments.Add(new UriDataAttachment(new Uri(Path.Combine(_directory, "coverage.xml")), "coverage"));
+
+        _events.Start(Source);
+        _events.Result(result);
+        _events.Complete(attachments: coverage);
+
+        var report = XDocument.Load(logger.ReportPath!);
+        Assert.Equal("[[ATTACHMENT|shots/a.png]]\n", report.Descendants("testcase").Single().Element("system-out")!.Value);
+        Assert.Equal("[[ATTACHMENT|../coverage.xml]]\n", report.Descendants("testsuite").Single().Element("system-out")!.Value);
+    }
+
+    [Theory]
+    [InlineData("MethodFormat", "Long")]
+    [InlineData("FailureBodyFormat", "Detailed")]
+    [InlineData("StoreConsoleOutput", "sometimes")]
+    public void An_unknown_choice_warns_with_the_allowed_values_and_the_default_applies(string parameter, string value)
+    {
+        var warnings = new StringWriter();
+        var logger = new JUnitLogger(warnings);
+        logger.Initialize(_events, new Dictionary<string, string?> { ["TestRunDirectory"] = _directory, [parameter] = value });
+        _events.Start(Source);
+        _events.Result(Result("Sample.Tests.C.Adds", TestOutcome.Passed, "Sample.Tests.C.Adds(a: 1)"));
+        _events.Complete();
+
+        Assert.Contains($"parameter {parameter} has the value \"{value}\"", warnings.ToString(), StringComparison.Ordinal);
+        Assert.Contains("using the default", warnings.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Adds(a: 1)", XDocument.Load(logger.ReportPath!).Descendants("testcase").Single().Attribute("name")!.Value);
     }
 }

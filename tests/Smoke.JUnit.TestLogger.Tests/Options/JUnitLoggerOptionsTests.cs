@@ -34,13 +34,34 @@ public sealed class JUnitLoggerOptionsTests
     [InlineData("MethodFormat", "Short", "Default, Class, Full")]
     [InlineData("MethodFormat", "2", "Default, Class, Full")]
     [InlineData("FailureBodyFormat", "Detailed", "Default, Verbose")]
-    public void An_unknown_choice_names_the_parameter_and_the_allowed_values(string parameter, string value, string allowed)
+    [InlineData("StoreConsoleOutput", "no", "true, false, testcase, testsuite")]
+    [InlineData("UseRelativeAttachmentPath", "yes", "false, true")]
+    public void An_unknown_choice_is_a_warning_naming_the_parameter_and_the_allowed_values_and_the_default_applies(string parameter, string value, string allowed)
     {
-        var error = Assert.Throws<ArgumentException>(() => Parse((parameter, value)));
+        var options = Parse((parameter, value));
 
-        Assert.Contains(parameter, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"\"{value}\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains(allowed, error.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(options.Warnings);
+        Assert.Contains($"parameter {parameter} has the value \"{value}\"", warning, StringComparison.Ordinal);
+        Assert.Contains(allowed, warning, StringComparison.Ordinal);
+        Assert.Equal(Parse() with { Warnings = options.Warnings }, options);
+    }
+
+    [Theory]
+    [InlineData("true", "Both")]
+    [InlineData("False", "None")]
+    [InlineData("testcase", "TestCase")]
+    [InlineData("TESTSUITE", "TestSuite")]
+    public void StoreConsoleOutput_takes_spekts_values(string value, string expected)
+    {
+        Assert.Equal(Enum.Parse<ConsoleOutput>(expected), Parse(("StoreConsoleOutput", value)).StoreConsoleOutput);
+    }
+
+    [Fact]
+    public void UseRelativeAttachmentPath_is_off_unless_set_to_true()
+    {
+        Assert.False(Parse().UseRelativeAttachmentPath);
+        Assert.True(Parse(("UseRelativeAttachmentPath", "True")).UseRelativeAttachmentPath);
+        Assert.Empty(Parse(("UseRelativeAttachmentPath", "false")).Warnings);
     }
 
     [Theory]

@@ -52,4 +52,18 @@ public sealed class RunCombinationTests
         Assert.Equal("2", (string?)suite.Attribute("tests"));
         Assert.Equal("1", (string?)suite.Attribute("failures"));
     }
+
+    [Fact]
+    public void Same_named_testcases_each_combine_with_their_own_results_in_the_other_runs()
+    {
+        // Two theory rows that share a name (data xunit cannot serialize): the second failed in run 1 only.
+        var combined = RepeatedSmokeRuns.Combine([Run(("Row(row: Data)", false), ("Row(row: Data)", true)), Run(("Row(row: Data)", false), ("Row(row: Data)", false))]);
+
+        var rows = combined.Descendants("testcase").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Empty(rows[0].Elements());
+        Assert.Null(rows[1].Element("failure"));
+        Assert.Single(rows[1].Elements("flakyFailure"));
+        Assert.Equal("0", (string?)combined.Descendants("testsuite").Single().Attribute("failures"));
+    }
 }

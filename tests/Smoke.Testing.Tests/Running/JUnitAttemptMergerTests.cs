@@ -94,6 +94,93 @@ public sealed class JUnitAttemptMergerTests
             merged.Descendants("testcase").First().ToString());
     }
 
+    [Fact]
+    public async Task A_test_that_passed_on_a_retry_and_then_ran_again_is_flaky_and_the_merge_does_not_throw()
+    {
+        // A theory with one flaky row and one broken row: retries run the method, so the flaky row runs again after it passed.
+        var first = Suite(Case("Row(row: 1)", Failure("flaky row")), Case("Row(row: 2)", Failure("broken row")));
+        var retry = Suite(Case("Row(row: 1)"), Case("Row(row: 2)", Failure("broken row")));
+
+        var merged = JUnitAttemptMerger.Merge(XDocument.Parse(first), [XDocument.Parse(retry), XDocument.Parse(retry)]);
+
+        var tests = await Read(merged);
+        var flaky = tests.Single(test => test.DisplayName == "Row(row: 1)");
+        Assert.Equal(TestOutcome.Passed, flaky.Outcome);
+        Assert.Equal("flaky row", Assert.Single(flaky.Attempts).Message);
+        var broken = tests.Single(test => test.DisplayName == "Row(row: 2)");
+        Assert.Equal(TestOutcome.Failed, broken.Outcome);
+        Assert.Equal(2, broken.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Testcases_with_the_same_name_are_matched_to_their_retries_by_position()
+    {
+        var first = Suite(Case("Row(row: Data)"), Case("Row(row: Data)", Failure("second row broken")));
+        var retry = Suite(Case("Row(row: Data)"), Case("Row(row: Data)", Failure("second row broken again")));
+
+        var merged = JUnitAttemptMerger.Merge(XDocument.Parse(first), [XDocument.Parse(retry)]);
+
+        var tests = await Read(merged);
+        Assert.Equal([TestOutcome.Passed, TestOutcome.Failed], tests.Select(test => test.Outcome));
+        Assert.Equal("second row broken again", tests[1].Message);
+        Assert.Equal(("2", "1"), ((string?)merged.Root!.Attribute("tests"), (string?)merged.Root.Attribute("failures")));
+    }
+
+    [Fact]
+    public void A_flaky_attempt_keeps_only_the_stack_in_stackTrace_and_the_message_without_the_type()
+    {
+        var verbose = """
+            System.InvalidOperationException : the queue is gone
+               at N.C.Flaky() in /repo/C.cs:line 12
+            Standard output:
+            connecting to the queue
+            """;
+        var first = Suite(Case("Flaky", $"""<failure message="System.InvalidOperationException : the queue is gone" type="System.InvalidOperationException">{verbose}</failure><system-out>connecting to the queue</system-out>"""));
+
+        var merged = JUnitAttemptMerger.Merge(XDocument.Parse(first), [XDocument.Parse(Suite(Case("Flaky")))]);
+
+        var attempt = merged.Descendants("flakyFailure").Single();
+        Assert.Equal("   at N.C.Flaky() in /repo/C.cs:line 12", attempt.Element("stackTrace")!.Value);
+        Assert.Equal("the queue is gone", (string?)attempt.Attribute("message"));
+        Assert.Equal("connecting to the queue", attempt.Element("system-out")!.Value);
+    }
+
+    [Fact]
+    public void A_flaky_attempt_from_spekts_verbose_body_keeps_only_the_stack()
+    {
+        var verbose = """
+            Assert.Equal() Failure
+            Stack Trace:
+               at N.C.Flaky() in /repo/C.cs:line 12
+            Standard Output:
+                connecting to the queue
+            """;
+        var first = Suite(Case("Flaky", $"""<failure message="Assert.Equal() Failure" type="failure">{verbose}</failure>"""));
+
+        var merged = JUnitAttemptMerger.Merge(XDocument.Parse(first), [XDocument.Parse(Suite(Case("Flaky")))]);
+
+        Assert.Equal("   at N.C.Flaky() in /repo/C.cs:line 12", merged.Descendants("flakyFailure").Single().Element("stackTrace")!.Value);
+    }
+
+    [Fact]
+    public void Every_failure_and_error_in_the_merged_file_has_text()
+    {
+        var first = Suite(Case("Quiet", """<failure message="it failed" type="failure" />"""), Case("Silent", """<error type="TestOutcome.None"></error>"""));
+
+        var merged = JUnitAttemptMerger.Merge(XDocument.Parse(first), []);
+
+        Assert.Equal("it failed", merged.Descendants("failure").Single().Value);
+        Assert.False(string.IsNullOrWhiteSpace(merged.Descendants("error").Single().Value));
+    }
+
+    private static string Failure(string message) => $"""<failure message="{message}" type="failure">   at N.C.Row()</failure>""";
+
+    private static string Case(string name, string content = "") =>
+        $"""<testcase classname="N.C" name="{name}" time="1.000">{content}</testcase>""";
+
+    private static string Suite(params string[] testCases) =>
+        $"""<testsuites><testsuite name="S" tests="{testCases.Length}">{string.Concat(testCases)}</testsuite></testsuites>""";
+
     private static async Task<IReadOnlyList<TestCase>> Read(XDocument document)
     {
         using var stream = new MemoryStream();

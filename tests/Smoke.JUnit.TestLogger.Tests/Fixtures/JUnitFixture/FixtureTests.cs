@@ -41,4 +41,20 @@ public sealed class FixtureTests(ITestOutputHelper output)
         output.WriteLine("output with a bell \u0007 and a NUL \0");
         Assert.Fail("message with \u0001 control characters \u001B[31m and <markup> & \"quotes\"");
     }
+
+    public static TheoryData<SameNameRow> SameNameRows => [new SameNameRow(passes: true), new SameNameRow(passes: false)];
+
+    [Theory]
+    [MemberData(nameof(SameNameRows))]
+    public void Same_name_rows(SameNameRow row) => Assert.True(row.Passes, "the second row fails on purpose");
+
+    /// <summary>Passes, unless the end-to-end test asks it to take the test host down.</summary>
+    [Fact]
+    public void Crashes_the_host_when_asked()
+    {
+        if (Environment.GetEnvironmentVariable("JUNIT_FIXTURE_CRASH") == "1")
+        {
+            Environment.FailFast("the fixture crashes the test host on purpose");
+        }
+    }
 }
