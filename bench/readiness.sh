@@ -112,7 +112,7 @@ EOF
         start=$(date +%s)
         docker compose -p "$project" -f "$work/compose.yml" up -d --wait >/dev/null 2>&1
         done_ns=$(date +%s%N)
-        event_ns=$(docker events --since "$start" --until "$(date +%s)" --filter "label=com.docker.compose.project=$project" \
+        event_ns=$(docker events --since "$start" --until "$(( $(date +%s) + 1 ))" --filter "label=com.docker.compose.project=$project" \
             --filter event=health_status --format '{{.Action}} {{.TimeNano}}' | awk '$2 == "healthy" { print $3; exit }')
         docker compose -p "$project" -f "$work/compose.yml" down -v -t 1 >/dev/null 2>&1
         compose_delays+=("$(awk -v a="$done_ns" -v b="$event_ns" 'BEGIN { printf "%.1f", (a - b) / 1e6 }')")
