@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Smoke.Stack.Installation;
 
 namespace Smoke.Stack.Tests.Installation;
@@ -28,8 +27,8 @@ public sealed class LocalHostSystemTests
             var session = (await File.ReadAllTextAsync($"/proc/{pid}/stat")).Split(')')[1].Split(' ')[4];
             var ourSession = (await File.ReadAllTextAsync("/proc/self/stat")).Split(')')[1].Split(' ')[4];
             var wasRunning = host.IsRunning(pid);
-            using var daemon = Process.GetProcessById(pid);
-            daemon.Kill();
+            // The program runs as root (directly, or through sudo in the runner rehearsal), so root stops it.
+            await (await host.RootAccessAsync(default)).RunAsync("kill", [pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             var gone = DateTime.UtcNow.AddSeconds(30);
             while (host.IsRunning(pid) && DateTime.UtcNow < gone)
             {
