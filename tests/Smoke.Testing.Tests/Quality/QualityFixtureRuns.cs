@@ -33,8 +33,7 @@ public sealed class QualityFixtureRuns : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var logger = NewDirectory("logger");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Smoke.JUnit.TestLogger.dll"), Path.Combine(logger, "Smoke.JUnit.TestLogger.dll"));
+        var logger = FixtureProjects.LoggerOnlyDirectory(_root);
         var options = new SmokeRunOptions
         {
             ResultsDirectory = Path.Combine(_root, "budget"),

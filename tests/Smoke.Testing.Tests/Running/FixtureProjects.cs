@@ -44,6 +44,17 @@ public sealed class FixtureProjects : IAsyncLifetime
 
     public static string Project(string name) => Path.Combine(FixturesDirectory, name, name + ".csproj");
 
+    /// <summary>
+    /// A folder holding only our logger, for <see cref="SmokeRunOptions.LoggerDirectory"/>: the test output directory
+    /// also holds xunit's adapter, which must not load twice.
+    /// </summary>
+    public static string LoggerOnlyDirectory(string parent)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(parent, "logger")).FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Smoke.JUnit.TestLogger.dll"), Path.Combine(directory, "Smoke.JUnit.TestLogger.dll"), overwrite: true);
+        return directory;
+    }
+
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
 
     /// <summary>Options every run shares: the fixtures' environment and no build servers left behind.</summary>
@@ -78,9 +89,7 @@ public sealed class FixtureProjects : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Only the logger: the test output directory also holds xunit's adapter, which must not load twice.
-        LoggerDirectory = NewDirectory("logger");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Smoke.JUnit.TestLogger.dll"), Path.Combine(LoggerDirectory, "Smoke.JUnit.TestLogger.dll"));
+        LoggerDirectory = LoggerOnlyDirectory(_root);
 
         var options = Options("first-run") with
         {

@@ -15,9 +15,7 @@ public sealed class RetriedTheoryRowsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Only the logger: the test output directory also holds xunit's adapter, which must not load twice.
-        var loggerDirectory = Directory.CreateDirectory(Path.Combine(_root, "logger")).FullName;
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Smoke.JUnit.TestLogger.dll"), Path.Combine(loggerDirectory, "Smoke.JUnit.TestLogger.dll"));
+        var loggerDirectory = FixtureProjects.LoggerOnlyDirectory(_root);
         var options = new SmokeRunOptions
         {
             ResultsDirectory = Path.Combine(_root, "results"),
