@@ -137,8 +137,12 @@ internal sealed partial class Build
         .Executes(async ct =>
         {
             var shards = Path.Combine(RootDirectory, WorkflowYaml.ShardsDirectory);
+            // A shard's test-results/attempts/ keeps each retry's own file beside the merged one: only the merged count.
             var files = Directory.Exists(shards)
-                ? Directory.GetFiles(shards, "*.junit.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+                ? Directory.GetFiles(shards, "*.junit.xml", SearchOption.AllDirectories)
+                    .Where(file => !Path.GetRelativePath(shards, file).Split(Path.DirectorySeparatorChar).Contains("attempts"))
+                    .Order(StringComparer.Ordinal)
+                    .ToList()
                 : [];
             if (files.Count == 0)
             {
