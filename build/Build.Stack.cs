@@ -123,11 +123,22 @@ internal sealed partial class Build
                     WorkDirectory = Path.Combine(TemporaryDirectory, "images"),
                 },
                 ct);
-            imageVariables = result.Variables;
+            // A pulled official image sets no variable (compose's default names it), but the tests need every image named.
+            var named = new Dictionary<string, string>(result.Variables);
+            foreach (var image in result.Images)
+            {
+                foreach (var variable in ImageRecipes.Bundled.Where(r => r.Name == image.Name && r.OfficialImage == image.Reference).SelectMany(r => r.Variables).Where(v => v.Value == "{image}"))
+                {
+                    named.TryAdd(variable.Key, image.Reference);
+                }
+            }
+
             if (result.BaseImage is { } builtOn)
             {
-                imageVariables = new Dictionary<string, string>(imageVariables) { ["SMOKE_BASE_IMAGE"] = builtOn };
+                named["SMOKE_BASE_IMAGE"] = builtOn;
             }
+
+            imageVariables = named;
         });
 
     Target ComposeUp => _ => _
