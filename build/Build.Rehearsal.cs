@@ -11,6 +11,9 @@ namespace Smoke.Build;
 /// </summary>
 internal sealed partial class Build
 {
+    [Parameter("Workflows RunnerRehearsal replays, as file names under .github/workflows/")]
+    public string[] RehearsalWorkflows { get; set; } = ["smoke.yml", "ci.yml"];
+
     [Parameter("Set inside the runner rehearsal: the steps that need root (the rig, the runner's own smoke run) are skipped")]
     public bool InRehearsal { get; set; }
 
@@ -85,7 +88,7 @@ internal sealed partial class Build
         {
             var rehearsal = await NewRehearsalAsync(ct);
             var failed = new List<string>();
-            foreach (var workflow in new[] { "smoke.yml", "ci.yml" })
+            foreach (var workflow in RehearsalWorkflows)
             {
                 failed.AddRange(await rehearsal.RunAsync(Path.Combine(RootDirectory, ".github", "workflows", workflow), ct));
             }
