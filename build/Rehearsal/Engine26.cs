@@ -41,6 +41,8 @@ internal sealed class Engine26
         var root = File.Exists(Path.Combine(packages.Root, "usr", "sbin", "dockerd")) ? packages.Root : await packages.UnpackAsync(["docker.io"], cancellationToken);
         await EnsureBridgeAsync(cancellationToken);
         await EnsureForwardingAsync(cancellationToken);
+        ForgetNetworks();
+        var machineBridgeBefore = MachineBridgeExists;
         Directory.CreateDirectory(State);
         Directory.CreateDirectory(Run);
         string[] arguments =
@@ -60,6 +62,32 @@ internal sealed class Engine26
         Log.Info($"starting Docker Engine 26 at {Endpoint}, log in {LogPath}");
         var pid = await Daemon.StartAsync(Path.Combine(root, "usr", "sbin", "dockerd"), arguments, LogPath, cancellationToken);
         await Daemon.WaitUntilAsync(pid, LogPath, "Docker Engine 26", () => AnswersAsync(engine, cancellationToken), cancellationToken);
+        if (machineBridgeBefore && !MachineBridgeExists)
+        {
+            throw new InvalidOperationException(
+                $"starting Docker Engine 26 removed {MachineBridge}, the bridge of the machine's own engine, whose containers on the default network now fail to start; restart that engine (it makes {MachineBridge} again) and report this, with {LogPath}");
+        }
+    }
+
+    /// <summary>The machine's engine's default bridge, which lives in the same network namespace.</summary>
+    const string MachineBridge = "docker0";
+
+    static bool MachineBridgeExists => Directory.Exists(Path.Combine("/sys/class/net", MachineBridge));
+
+    /// <summary>
+    /// Clears this engine's network store before it starts. On start, dockerd deletes the default bridge network its
+    /// store remembers from the last run, and with it the interface named docker0, whatever --bridge says: that is the
+    /// machine's engine's bridge, and every container that engine starts on the default network would then fail
+    /// ("could not find bridge docker0"). With no remembered network there is nothing to clear. Containers left from an
+    /// earlier run are swept by the tests, which remove them by label, network or not.
+    /// </summary>
+    static void ForgetNetworks()
+    {
+        var store = Path.Combine(State, "data", "network", "files", "local-kv.db");
+        if (File.Exists(store))
+        {
+            File.Delete(store);
+        }
     }
 
     static async Task<bool> AnswersAsync(DockerEngineClient engine, CancellationToken cancellationToken)
