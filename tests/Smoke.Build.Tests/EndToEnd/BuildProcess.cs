@@ -31,8 +31,14 @@ internal sealed class BuildProcess
 
     private async Task<BuildResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, Func<string, bool>? interruptWhen, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(System.IO.Path.Combine(RepositoryRoot.Path, "build.sh"));
+        // Through env --default-signal=INT: a test host started in the background inherits SIGINT ignored, and the
+        // build would inherit that too, so the Ctrl+C of the tests would never reach it.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "bash", System.IO.Path.Combine(RepositoryRoot.Path, "build.sh")])
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

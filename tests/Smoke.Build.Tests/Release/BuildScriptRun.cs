@@ -32,7 +32,9 @@ internal sealed class BuildScriptRun : IDisposable
     /// <param name="environment">Variables to set; a null value removes the variable from the child's environment.</param>
     public static BuildScriptRun Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "build.sh"))
+        // Through env --default-signal=INT: a test host started in the background inherits SIGINT ignored, and the
+        // build would inherit that too, so the Ctrl+C of the tests would never reach it.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", Path.Combine(RepositoryRoot.Path, "build.sh")])
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
