@@ -13,6 +13,7 @@ internal static class ApiRole
         services.AddSingleton<ApiTokens>();
         services.AddPerTokenRateLimit(settings);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddSampleMetrics();
         // One instance made now: health checks are otherwise created per run, and slow-start counts from process start.
         services.AddSingleton(new FaultHealthCheck(settings.Fault, TimeProvider.System));
@@ -21,6 +22,7 @@ internal static class ApiRole
 
     public static void Map(WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseSampleMetrics();
         app.UseRateLimiter();
         app.MapSampleHealth();

@@ -28,8 +28,12 @@ internal sealed record SampleSettings(
             Username = configuration["POSTGRES_USER"] ?? "sample",
             Password = configuration["POSTGRES_PASSWORD"],
             Database = configuration["POSTGRES_DB"] ?? "sample",
-            Timeout = 5,
-            CommandTimeout = 15,
+            // Under load the platform gets slower, never fails: a request waits for one of a few pooled connections
+            // (Timeout covers opening one and waiting for one) rather than each opening its own server session,
+            // which on a busy machine took longer than 5 s and answered 500.
+            Timeout = 30,
+            CommandTimeout = 30,
+            MaxPoolSize = Number(configuration, "POSTGRES_MAX_POOL_SIZE", 20),
             ApplicationName = $"sample-{role.ToString().ToLowerInvariant()}",
         };
         var broker = new BrokerSettings(

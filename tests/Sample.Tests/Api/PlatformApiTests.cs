@@ -14,6 +14,7 @@ public abstract class PlatformApiTests(PlatformServices platform) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         var database = await platform.CreateDatabaseAsync();
+        Generator.Start();
         Api = new SampleFactory(platform.SettingsFor("api", database, $"test.jobs.{Guid.NewGuid():N}"), Generator.CreateHandler);
     }
 

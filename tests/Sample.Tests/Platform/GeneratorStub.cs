@@ -10,6 +10,12 @@ public sealed class GeneratorStub : IAsyncDisposable
 
     public HttpMessageHandler CreateHandler() => factory.Server.CreateHandler();
 
+    /// <summary>
+    /// Starts the stub now. Left to the api's first generator call, the start blocks a thread-pool thread, and under a
+    /// burst of requests every other thread blocks behind it: the test would starve itself, not the api.
+    /// </summary>
+    public void Start() => factory.StartServer();
+
     public HttpClient CreateClient() => factory.CreateClient();
 
     /// <summary>The bodies of the POST /generate calls the stub received, oldest first.</summary>
