@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Smoke.Release;
@@ -18,6 +19,9 @@ public static partial class EnvironmentName
 
         return environment;
     }
+
+    /// <summary>True when <see cref="Validate"/> would accept the name.</summary>
+    public static bool IsValid([NotNullWhen(true)] string? environment) => environment is not null && ValidName().IsMatch(environment);
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidName();

@@ -238,6 +238,7 @@ public sealed class ReleaseStateStoreTests : IDisposable
 
         Assert.Contains($"environment name \"{environment}\" is not valid", read.Message, StringComparison.Ordinal);
         Assert.Contains("\"eu-prod-1\"", read.Message, StringComparison.Ordinal);
+        Assert.False(EnvironmentName.IsValid(environment));
         Assert.False(Directory.Exists(_root.Releases) && Directory.EnumerateFileSystemEntries(_root.Releases).Any());
     }
 
@@ -246,8 +247,11 @@ public sealed class ReleaseStateStoreTests : IDisposable
     [InlineData("eu-prod-1")]
     [InlineData("7")]
     [InlineData("a23456789012345678901234567890123456789012345678901234567890123")]
-    public void A_valid_environment_name_is_accepted(string environment) =>
+    public void A_valid_environment_name_is_accepted(string environment)
+    {
         Assert.Equal(environment, EnvironmentName.Validate(environment));
+        Assert.True(EnvironmentName.IsValid(environment));
+    }
 
     [Fact]
     public void The_state_directory_is_flushed_on_this_platform() =>
