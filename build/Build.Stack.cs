@@ -87,6 +87,7 @@ internal sealed partial class Build
     Target EnsureDocker => _ => _
         .Description("Make sure a Docker engine and Compose answer; install and start them where allowed (root or passwordless sudo on Debian)")
         .OnlyWhenStatic(() => !Remote)
+        .After(ValidateConfig) // the config check needs no Docker, so a broken compose file fails before any engine is touched
         .Executes(async ct =>
         {
             var installer = new DockerEngineInstaller(
