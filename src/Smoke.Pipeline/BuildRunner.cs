@@ -187,8 +187,11 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             {
                 if (requirement.Parameter is { } member && parameters.FirstOrDefault(p => p.MemberName == member.Name) is { } parameter)
                 {
-                    yield return $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.OptionName} <value>, "
-                        + $"set {string.Join(" or ", parameter.EnvironmentNames)}, or add \"{parameter.Name}\" to .nuke/parameters.json.";
+                    yield return parameter.IsSecret
+                        ? $"Target '{target.Name}' requires the secret parameter '{parameter.Name}': set {string.Join(" or ", parameter.EnvironmentNames)} "
+                            + "in the environment (a secret is never read from a parameters file)."
+                        : $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.OptionName} <value>, "
+                            + $"set {string.Join(" or ", parameter.EnvironmentNames)}, or add \"{parameter.Name}\" to .nuke/parameters.json.";
                 }
                 else
                 {
