@@ -41,7 +41,7 @@ public interface ITargetDefinition
     /// <summary>The condition must hold before anything runs.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
-    /// <summary>When this target fails, the build goes on with targets that do not depend on it.</summary>
+    /// <summary>When this target fails, the build goes on: targets that depend on it or that it triggers still run, as in NUKE.</summary>
     ITargetDefinition ProceedAfterFailure();
 
     /// <summary>This target runs even after another target failed or the build was cancelled (clean-up, rollback).</summary>
