@@ -54,6 +54,15 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(seconds), run.Journal.Values["WaitTimeout"]);
     }
 
+    [Fact]
+    public async Task An_option_given_twice_takes_its_last_value()
+    {
+        await run.RunAsync<ParameterBuild>("Show --retries 2 --services api worker --retries 5 --services db");
+
+        Assert.Equal(5, run.Journal.Values["Retries"]);
+        Assert.Equal(new[] { "db" }, run.Journal.Values["Services"]);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("ci")]

@@ -41,6 +41,26 @@ public sealed class PlanningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cycle_among_targets_that_are_not_planned_is_still_an_error()
+    {
+        var exitCode = await run.RunAsync<CycleBuild>("Start");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Targets form a cycle: Alpha -> Gamma -> Beta -> Alpha", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task A_cycle_made_only_of_ordering_edges_is_an_error_that_names_it()
+    {
+        var exitCode = await run.RunAsync<OrderCycleBuild>("Lint");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Targets form a cycle: First -> Third -> Second -> First (each must run after the next)", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Journal.Ran);
+    }
+
+    [Fact]
     public async Task A_cycle_is_an_error_that_names_every_target_in_it()
     {
         var exitCode = await run.RunAsync<CycleBuild>("Beta Start");
@@ -103,6 +123,29 @@ public sealed class PlanningTests : IDisposable
         await run.RunAsync<DiamondBuild>("", default, x => x.CompileApi);
 
         Assert.Equal(["Restore", "CompileApi"], run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task With_no_target_named_and_no_default_target_the_help_is_printed_and_the_exit_code_is_0()
+    {
+        var exitCode = await run.RunAsync<DiamondBuild>("");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Usage: build [targets] [options] [--<parameter> <value>]", run.Lines[0]);
+        Assert.Empty(run.Journal.Ran);
+    }
+
+    [Theory]
+    [InlineData("CompileApi+CompileWorker")]
+    [InlineData("compile-api+compile-worker")]
+    [InlineData("COMPILEAPI COMPILE-WORKER")]
+    [InlineData("--target compileApi+CompileWorker")]
+    public async Task Plus_joins_target_names_dashes_are_dropped_and_case_is_ignored(string args)
+    {
+        var exitCode = await run.RunAsync<DiamondBuild>(args);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["Restore", "CompileWorker", "CompileApi"], run.Journal.Ran);
     }
 
     [Fact]

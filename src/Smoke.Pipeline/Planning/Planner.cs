@@ -19,8 +19,7 @@ internal static class Planner
         while (remaining.Count > 0)
         {
             var next = remaining.FirstOrDefault(n => n.Definition.RunsInBackground && IsFree(n))
-                ?? remaining.FirstOrDefault(IsFree)
-                ?? throw new UsageException(DescribeCycle(remaining, planned));
+                ?? remaining.First(IsFree);
             remaining.Remove(next);
             done.Add(next);
             order.Add(next);
@@ -52,23 +51,5 @@ internal static class Planner
         }
 
         return seen;
-    }
-
-    private static string DescribeCycle(List<TargetNode> stuck, HashSet<TargetNode> planned)
-    {
-        // Every stuck target waits for another stuck one, so walking "waits for" edges must come back on itself.
-        var path = new List<TargetNode>();
-        var node = stuck[0];
-        while (!path.Contains(node))
-        {
-            path.Add(node);
-            node = node.Predecessors.First(p => planned.Contains(p) && stuck.Contains(p));
-        }
-
-        var cycle = path.Skip(path.IndexOf(node)).ToList();
-        var first = cycle.IndexOf(cycle.MinBy(n => n.Index)!);
-        cycle = [.. cycle.Skip(first), .. cycle.Take(first)];
-        var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(n => n.Name));
-        return $"Targets form a cycle: {names} (each must run after the next). Remove one of the DependsOn/DependentFor/After/Before/Triggers edges between them.";
     }
 }
