@@ -106,6 +106,7 @@ internal sealed partial class Build
         .Description("Make every image the compose file needs exist: pull, or build offline from Debian packages")
         .OnlyWhenStatic(() => !Remote)
         .DependsOn(EnsureDocker)
+        .WhenSkipped(DependencyBehavior.Execute) // --skip Images means "they are there": the engine must still answer
         .Executes(async ct =>
         {
             // A deployed release is an image that exists already; building the app from source here would pass it off as the release.

@@ -107,6 +107,11 @@ internal static class ReferencePages
                 facts.Add("When it fails, the build carries on, and the targets that depend on it or that it triggers still run.");
             }
 
+            if (target.WhenSkipped == DependencyBehavior.Execute)
+            {
+                facts.Add("When it is skipped, its dependencies still run.");
+            }
+
             if (target.IsAssured)
             {
                 facts.Add("Runs even after a failure or Ctrl+C (assured).");

@@ -79,8 +79,8 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             return Succeeded;
         }
 
-        var plan = Planner.Plan(invoked.Count > 0 ? invoked : defaults);
-        ApplySkips(plan, build, targets);
+        var plan = Planner.Plan(targets, invoked, defaults);
+        SkipRules.Apply(plan, build.SkippedTargets is { } skipped ? TargetNames.Resolve(skipped, targets) : null);
         if (commandLine.Plan)
         {
             await WritePlanAsync(plan, build, output).ConfigureAwait(false);
@@ -133,42 +133,6 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         }
 
         return exitCode;
-    }
-
-    private static void ApplySkips(IReadOnlyList<PlannedTarget> plan, PipelineBuild build, IReadOnlyList<TargetNode> targets)
-    {
-        if (build.SkippedTargets is { } skipped)
-        {
-            var names = TargetNames.Resolve(skipped, targets).Select(t => t.Name).ToHashSet();
-            foreach (var target in plan.Where(t => skipped.Length == 0 ? !t.IsInvoked : names.Contains(t.Name)))
-            {
-                target.SkipReason = "via --skip";
-            }
-        }
-
-        foreach (var target in plan.Where(t => t.SkipReason is null))
-        {
-            foreach (var condition in target.Node.Definition.StaticConditions)
-            {
-                bool holds;
-                try
-                {
-                    holds = condition.Evaluate();
-                }
-#pragma warning disable CA1031 // Reported as invalid configuration before anything runs.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    throw new UsageException($"OnlyWhenStatic({condition.Text}) of target '{target.Name}' threw {e.GetType().Name}: {e.Message}", e);
-                }
-
-                if (!holds)
-                {
-                    target.SkipReason = $"condition false: {condition.Text}";
-                    break;
-                }
-            }
-        }
     }
 
     private static async Task WritePlanAsync(IReadOnlyList<PlannedTarget> plan, PipelineBuild build, BuildOutput output)

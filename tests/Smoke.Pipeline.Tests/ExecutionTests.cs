@@ -38,7 +38,7 @@ public sealed class ExecutionTests : IDisposable
 
         var ran = run.Journal.Outcomes.Where(o => o.Status != TargetStatus.NotRun).ToList();
         Assert.Equal(["Compile", "Rollback"], ran.Select(o => o.Name));
-        Assert.Equal(["Test", "Docs"], run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun).Select(o => o.Name));
+        Assert.Equal(["Docs", "Test"], run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun).Select(o => o.Name));
         Assert.All(ran, o => Assert.InRange(o.Start!.Value, before, DateTimeOffset.UtcNow));
         Assert.True(ran[0].Start <= ran[1].Start);
         Assert.All(run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun), o => Assert.Null(o.Start));
@@ -50,13 +50,13 @@ public sealed class ExecutionTests : IDisposable
         var exitCode = await run.RunAsync<FailureBuild>("Publish Docs Rollback");
 
         Assert.Equal(1, exitCode);
-        Assert.Equal(["Lint", "Package", "Publish", "Docs", "Rollback"], run.Journal.Ran);
+        Assert.Equal(["Lint", "Docs", "Package", "Publish", "Rollback"], run.Journal.Ran);
         Assert.Equal(
             [
                 new TargetOutcome("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 style violations"),
+                new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Package", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Publish", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
-                new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Rollback", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
             ],
             run.Journal.Outcomes.Select(o => o with { Start = null }));
@@ -196,8 +196,8 @@ public sealed class ExecutionTests : IDisposable
                 ("CompileTests", TargetStatus.Failed, "CS0246: type 'ApiClient' not found"),
                 ("ComposeUp", TargetStatus.Succeeded, null),
                 ("WaitHealthy", TargetStatus.Succeeded, null),
-                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests failed"),
                 ("Docs", TargetStatus.NotRun, "build stopped after CompileTests failed"),
+                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests failed"),
                 ("ComposeDown", TargetStatus.Succeeded, null),
             ],
             run.Journal.Outcomes.Select(o => (o.Name, o.Status, o.Note)));

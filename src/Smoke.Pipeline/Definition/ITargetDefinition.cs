@@ -33,6 +33,12 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
     /// <summary>
+    /// What skipping this target does to its dependencies: <see cref="DependencyBehavior.Skip"/> (the default) skips those that no
+    /// other planned target needs; <see cref="DependencyBehavior.Execute"/> runs them anyway.
+    /// </summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior);
+
+    /// <summary>
     /// The parameter (<c>() =&gt; Release</c>) must have a value before anything runs. C# picks this overload for every
     /// one-argument lambda, so a bool lambda (<c>() =&gt; Retries &gt; 0</c>) is taken as a condition that must hold.
     /// </summary>
