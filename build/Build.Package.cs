@@ -50,6 +50,7 @@ internal sealed partial class Build
 
     Target Docs => _ => _
         .Description("Render docs/ into artifacts/docs/; broken links, missing anchors and pages outside the navigation fail it")
+        .After(Compile) // Ci runs its quick checks first, in this order: compile, docs, packages, workflows
         .Executes(() =>
         {
             var problems = new List<SourceProblem>();
@@ -75,6 +76,7 @@ internal sealed partial class Build
 
     Target Pack => _ => _
         .Description("Pack the libraries into artifacts/packages/ with README, symbols and SourceLink, and check each package")
+        .After(Docs)
         .Executes(async ct =>
         {
             if (Directory.Exists(PackagesDirectory))
@@ -125,6 +127,8 @@ internal sealed partial class Build
     Target CheckWorkflows => _ => _
         .Description($"Fail when .github/workflows/ differs from the [GitHubWorkflow] attributes of the build ({WorkflowYaml.GenerateCommand} fixes it)")
         .DependentFor(Test)
+        .After(Pack)
+        .Before(ValidateConfig)
         .Executes(() =>
         {
             var files = WorkflowFiles.Render(typeof(Build), TargetNames());

@@ -42,6 +42,7 @@ internal sealed partial class Build
         .Unlisted()
         .OnlyWhenStatic(() => CanRehearse)
         .DependsOn(Images)
+        .Before(ComposeUp) // its second engine and iptables rules are set up before this run's stack comes up, not under it
         .Executes(async ct =>
         {
             await RehearsalRegistry.EnsureAsync(ct);
@@ -66,6 +67,7 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => CanRehearse)
         .DependsOn(RehearsalRig)
         .TriggeredBy(Test)
+        .After(Ci) // Ci's summary lists what it invoked before the runner's run that Test triggers
         .Executes(async ct =>
         {
             var rehearsal = await NewRehearsalAsync(ct);

@@ -92,6 +92,7 @@ internal sealed partial class Build
     Target WaitHealthy => _ => _
         .Description("Wait until every service is ready, then hand the tests their endpoints (SMOKE_* variables)")
         .DependsOn(ComposeUp)
+        .WhenSkipped(DependencyBehavior.Execute) // --skip WaitHealthy skips the wait, never the stack the tests run against
         .Executes(async ct =>
         {
             readiness = Remote ? await WaitRemoteAsync(ct) : await WaitReadyAsync(stack!, ct);
@@ -155,6 +156,7 @@ internal sealed partial class Build
     Target SmokeTests => _ => _
         .Description("Run the smoke test projects against the ready stack, in parallel, with JUnit results")
         .DependsOn(CompileSmokeTests, WaitHealthy)
+        .WhenSkipped(DependencyBehavior.Execute) // --skip SmokeTests still brings the stack (in Deploy, the release) up and checks its health
         .Executes(async ct =>
         {
             var options = SmokeOptions(readiness, Path.Combine(ArtifactsDirectory, "test-results")) with { Mode = Mode, Retries = Retries, Build = smokeBuild };

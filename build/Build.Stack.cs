@@ -87,6 +87,7 @@ internal sealed partial class Build
     Target EnsureDocker => _ => _
         .Description("Make sure a Docker engine and Compose answer; install and start them where allowed (root or passwordless sudo on Debian)")
         .OnlyWhenStatic(() => !Remote)
+        .After(ValidateConfig) // the config check needs no Docker, so a broken compose file fails before any engine is touched
         .Executes(async ct =>
         {
             var installer = new DockerEngineInstaller(
@@ -105,6 +106,7 @@ internal sealed partial class Build
         .Description("Make every image the compose file needs exist: pull, or build offline from Debian packages")
         .OnlyWhenStatic(() => !Remote)
         .DependsOn(EnsureDocker)
+        .WhenSkipped(DependencyBehavior.Execute) // --skip Images means "they are there": the engine must still answer
         .Executes(async ct =>
         {
             // A deployed release is an image that exists already; building the app from source here would pass it off as the release.

@@ -18,6 +18,7 @@ internal sealed partial class Build
     Target Test => _ => _
         .Description("Run Smoke's own test projects with the coverage gate and print 'Tests: N passed, N failed, N skipped'")
         .DependsOn(Compile, Images, EnsureTestTools, RehearsalRig)
+        .After(Smoke) // in Ci, our own tests (which drive Docker too) start once the smoke stack is down
         .Executes(async ct =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
@@ -126,6 +127,7 @@ internal sealed partial class Build
         .Description("Install what the tests drive besides Docker (Chromium for the HTML report) where allowed")
         .Unlisted()
         .OnlyWhenStatic(() => !File.Exists("/usr/bin/chromium"))
+        .After(Smoke, RehearsalRig) // installs just before Test, not ahead of the smoke run
         .Requires(() => !NoInstall, "Chromium is missing at /usr/bin/chromium and --no-install forbids installing it: install the Debian package `chromium`, then run ./build.sh Test again")
         .Executes(async ct =>
         {

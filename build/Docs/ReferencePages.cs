@@ -104,7 +104,12 @@ internal static class ReferencePages
             facts.AddRange(target.Requirements.Select(r => $"Requires: `{r}`"));
             if (target.ProceedsAfterFailure)
             {
-                facts.Add("When it fails, the build carries on with targets that do not depend on it.");
+                facts.Add("When it fails, the build carries on, and the targets that depend on it or that it triggers still run.");
+            }
+
+            if (target.WhenSkipped == DependencyBehavior.Execute)
+            {
+                facts.Add("When it is skipped, its dependencies still run.");
             }
 
             if (target.IsAssured)

@@ -69,29 +69,21 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         output.Verbose = build.Verbose;
 
         var targets = TargetCatalog.Define(build);
-        var defaults = defaultTargets.Select(DefaultTargetName).ToList();
-        if (commandLine.Help)
+        Cycles.Reject(targets);
+        var defaults = TargetNames.Resolve(defaultTargets.Select(DefaultTargetName), targets);
+        var invoked = commandLine.Help ? [] : TargetNames.Resolve(commandLine.Targets.Concat(build.InvokedTargets), targets);
+        if (commandLine.Help || (invoked.Count == 0 && defaults.Count == 0))
         {
-            output.WriteLines(HelpText.Lines(targets, defaults, parameters, sources, build));
+            // As in NUKE, a build with nothing to run answers with its help rather than an error.
+            output.WriteLines(HelpText.Lines(targets, [.. defaults.Select(d => d.Name)], parameters, sources, build));
             return Succeeded;
         }
 
-        var invokedNames = commandLine.Targets.Concat(build.InvokedTargets).ToList();
-        var invoked = Resolve(invokedNames.Count > 0 ? invokedNames : defaults, targets);
-        if (invoked.Count == 0)
-        {
-            throw new UsageException("No target to run: name one (./build.sh Test) or give Execute a default target. Run with --help to list targets.");
-        }
-
-        var plan = Planner.Plan(invoked);
-        ApplySkips(plan, build, targets);
+        var plan = Planner.Plan(targets, invoked, defaults);
+        SkipRules.Apply(plan, build.SkippedTargets is { } skipped ? TargetNames.Resolve(skipped, targets) : null);
         if (commandLine.Plan)
         {
-            output.WriteLines(PlanDocument.Lines(plan));
-            Directory.CreateDirectory(build.TemporaryDirectory);
-            var planPath = Path.Combine(build.TemporaryDirectory, "plan.md");
-            await File.WriteAllTextAsync(planPath, PlanDocument.Mermaid(plan), CancellationToken.None).ConfigureAwait(false);
-            output.WriteLines([$"Mermaid graph written to {Path.GetRelativePath(root, planPath)}"]);
+            await WritePlanAsync(plan, build, output).ConfigureAwait(false);
             return Succeeded;
         }
 
@@ -143,40 +135,13 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         return exitCode;
     }
 
-    private static void ApplySkips(IReadOnlyList<PlannedTarget> plan, PipelineBuild build, IReadOnlyList<TargetNode> targets)
+    private static async Task WritePlanAsync(IReadOnlyList<PlannedTarget> plan, PipelineBuild build, BuildOutput output)
     {
-        if (build.SkippedTargets is { } skipped)
-        {
-            var names = Resolve(skipped, targets).Select(t => t.Name).ToHashSet();
-            foreach (var target in plan.Where(t => skipped.Length == 0 ? !t.IsInvoked : names.Contains(t.Name)))
-            {
-                target.SkipReason = "via --skip";
-            }
-        }
-
-        foreach (var target in plan.Where(t => t.SkipReason is null))
-        {
-            foreach (var condition in target.Node.Definition.StaticConditions)
-            {
-                bool holds;
-                try
-                {
-                    holds = condition.Evaluate();
-                }
-#pragma warning disable CA1031 // Reported as invalid configuration before anything runs.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    throw new UsageException($"OnlyWhenStatic({condition.Text}) of target '{target.Name}' threw {e.GetType().Name}: {e.Message}", e);
-                }
-
-                if (!holds)
-                {
-                    target.SkipReason = $"condition false: {condition.Text}";
-                    break;
-                }
-            }
-        }
+        output.WriteLines(PlanDocument.Lines(plan));
+        Directory.CreateDirectory(build.TemporaryDirectory);
+        var planPath = Path.Combine(build.TemporaryDirectory, "plan.md");
+        await File.WriteAllTextAsync(planPath, PlanDocument.Mermaid(plan), CancellationToken.None).ConfigureAwait(false);
+        output.WriteLines([$"Mermaid graph written to {Path.GetRelativePath(build.RootDirectory, planPath)}"]);
     }
 
     private static IEnumerable<string> UnmetRequirements(IReadOnlyList<PlannedTarget> plan, IReadOnlyList<ParameterMember> parameters)
@@ -187,8 +152,11 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             {
                 if (requirement.Parameter is { } member && parameters.FirstOrDefault(p => p.MemberName == member.Name) is { } parameter)
                 {
-                    yield return $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.OptionName} <value>, "
-                        + $"set {string.Join(" or ", parameter.EnvironmentNames)}, or add \"{parameter.Name}\" to .nuke/parameters.json.";
+                    yield return parameter.IsSecret
+                        ? $"Target '{target.Name}' requires the secret parameter '{parameter.Name}': set {string.Join(" or ", parameter.EnvironmentNames)} "
+                            + "in the environment (a secret is never read from a parameters file)."
+                        : $"Target '{target.Name}' requires parameter '{parameter.Name}': pass {parameter.OptionName} <value>, "
+                            + $"set {string.Join(" or ", parameter.EnvironmentNames)}, or add \"{parameter.Name}\" to .nuke/parameters.json.";
                 }
                 else
                 {
@@ -197,14 +165,6 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             }
         }
     }
-
-    private static List<TargetNode> Resolve(IEnumerable<string> names, IReadOnlyList<TargetNode> targets) =>
-    [
-        .. names.Distinct(StringComparer.OrdinalIgnoreCase).Select(name =>
-            targets.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException(
-                $"Unknown target '{name}'.{Suggestions.DidYouMean(name, targets.Select(t => t.Name))} Run with --help to list targets.")),
-    ];
 
     private static string DefaultTargetName(Expression<Func<TBuild, Target>> expression) =>
         (expression.Body as MemberExpression)?.Member.Name

@@ -24,7 +24,7 @@ public abstract partial class PipelineBuild
     [Parameter("Targets to run; bare words before the first option do the same", Name = "Target")]
     internal string[] InvokedTargets { get; private set; } = [];
 
-    [Parameter("Targets to skip (their dependencies still run); given alone, every target that was not invoked", Name = "Skip")]
+    [Parameter("Targets to skip, and the dependencies only they need; given alone, every target that was not invoked", Name = "Skip")]
     internal string[]? SkippedTargets { get; private set; }
 
     [Parameter("Run independent targets concurrently, each target's output written whole when it ends", Name = "Parallel")]

@@ -36,6 +36,8 @@ public sealed class EnvironmentVariableTests : IDisposable
     [InlineData("SMOKE_DRYRUN", "DryRun")]
     [InlineData("smoke_DryRun", "DryRun")]
     [InlineData("NUKE_DRY_RUN", "DryRun")]
+    [InlineData("nuke_dryrun", "DryRun")]
+    [InlineData("Nuke_DryRun", "DryRun")]
     public async Task A_prefixed_name_is_read_in_any_case_and_underscore_spelling(string variable, string parameter = "Environment")
     {
         run.Environment[variable] = parameter == "DryRun" ? "true" : "staging";

@@ -34,31 +34,54 @@ public sealed class ExecutionTests : IDisposable
     {
         var before = DateTimeOffset.UtcNow;
 
-        await run.RunAsync<FailureBuild>("Publish Docs");
+        await run.RunAsync<FailureBuild>("Test Docs Rollback");
 
         var ran = run.Journal.Outcomes.Where(o => o.Status != TargetStatus.NotRun).ToList();
-        Assert.Equal(["Lint", "Docs"], ran.Select(o => o.Name));
+        Assert.Equal(["Compile", "Rollback"], ran.Select(o => o.Name));
+        Assert.Equal(["Docs", "Test"], run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun).Select(o => o.Name));
         Assert.All(ran, o => Assert.InRange(o.Start!.Value, before, DateTimeOffset.UtcNow));
         Assert.True(ran[0].Start <= ran[1].Start);
         Assert.All(run.Journal.Outcomes.Where(o => o.Status == TargetStatus.NotRun), o => Assert.Null(o.Start));
     }
 
     [Fact]
-    public async Task ProceedAfterFailure_runs_unrelated_targets_but_never_dependents_and_assured_targets_run_too()
+    public async Task ProceedAfterFailure_lets_the_build_go_on_and_the_targets_that_depend_on_the_failed_one_still_run()
     {
         var exitCode = await run.RunAsync<FailureBuild>("Publish Docs Rollback");
 
         Assert.Equal(1, exitCode);
-        Assert.Equal(["Lint", "Docs", "Rollback"], run.Journal.Ran);
+        Assert.Equal(["Lint", "Docs", "Package", "Publish", "Rollback"], run.Journal.Ran);
         Assert.Equal(
             [
                 new TargetOutcome("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 style violations"),
-                new TargetOutcome("Package", TargetStatus.NotRun, TimeSpan.Zero, "dependency Lint failed"),
-                new TargetOutcome("Publish", TargetStatus.NotRun, TimeSpan.Zero, "dependency Package did not run"),
                 new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
+                new TargetOutcome("Package", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
+                new TargetOutcome("Publish", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Rollback", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
             ],
             run.Journal.Outcomes.Select(o => o with { Start = null }));
+        Assert.EndsWith("(1 target failed)", run.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_target_triggered_by_a_failed_ProceedAfterFailure_target_still_runs()
+    {
+        var exitCode = await run.RunAsync<TriggerBuild>("Lint");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["Lint", "Notify"], run.Journal.Ran);
+        Assert.Equal(TargetStatus.Succeeded, run.Journal.Outcome("Notify").Status);
+    }
+
+    [Fact]
+    public async Task A_target_without_actions_ends_collective_with_no_header_and_no_duration()
+    {
+        var exitCode = await run.RunAsync<DiamondBuild>("All");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(new TargetOutcome("All", TargetStatus.Collective, TimeSpan.Zero), run.Journal.Outcome("All"));
+        Assert.DoesNotContain("> All", run.Lines);
+        Assert.Contains("All            Collective", run.Lines);
     }
 
     [Fact]
@@ -173,8 +196,8 @@ public sealed class ExecutionTests : IDisposable
                 ("CompileTests", TargetStatus.Failed, "CS0246: type 'ApiClient' not found"),
                 ("ComposeUp", TargetStatus.Succeeded, null),
                 ("WaitHealthy", TargetStatus.Succeeded, null),
-                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests failed"),
                 ("Docs", TargetStatus.NotRun, "build stopped after CompileTests failed"),
+                ("SmokeTests", TargetStatus.NotRun, "dependency CompileTests failed"),
                 ("ComposeDown", TargetStatus.Succeeded, null),
             ],
             run.Journal.Outcomes.Select(o => (o.Name, o.Status, o.Note)));

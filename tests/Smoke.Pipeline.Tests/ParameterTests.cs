@@ -55,6 +55,35 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_option_given_twice_takes_its_last_value()
+    {
+        await run.RunAsync<ParameterBuild>("Show --retries 2 --services api worker --retries 5 --services db");
+
+        Assert.Equal(5, run.Journal.Values["Retries"]);
+        Assert.Equal(new[] { "db" }, run.Journal.Values["Services"]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ci")]
+    public async Task A_secret_in_a_parameters_file_is_refused_and_the_message_points_to_the_environment(string? profile)
+    {
+        run.WriteParameters("""{ "ApiToken": "hunter2-secret" }""", profile);
+
+        var exitCode = await run.RunAsync<ParameterBuild>(profile is null ? "Show" : $"Show --profile {profile}");
+
+        var file = profile is null ? ".nuke/parameters.json" : $".nuke/parameters.{profile}.json";
+        Assert.Equal(2, exitCode);
+        Assert.Contains(
+            $"error: {file} sets the secret parameter 'ApiToken'; secrets are never read from a parameters file, in plain text or encrypted. "
+            + $"Remove it from {file} and set SMOKE_API_TOKEN in the environment instead",
+            run.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Journal.Values);
+    }
+
+    [Fact]
     public async Task A_bool_flag_does_not_swallow_a_following_target()
     {
         await run.RunAsync<ParameterBuild>("--dry-run Show");
@@ -128,7 +157,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Empty(run.Journal.Values);
         Assert.Contains(
-            "error: Target 'Deploy' requires parameter 'ApiToken': pass --api-token <value>, set SMOKE_API_TOKEN or NUKE_API_TOKEN, or add \"ApiToken\" to .nuke/parameters.json.",
+            "error: Target 'Deploy' requires the secret parameter 'ApiToken': set SMOKE_API_TOKEN or NUKE_API_TOKEN in the environment (a secret is never read from a parameters file).",
             run.Output,
             StringComparison.Ordinal);
     }

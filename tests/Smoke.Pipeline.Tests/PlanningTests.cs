@@ -7,12 +7,21 @@ public sealed class PlanningTests : IDisposable
     public void Dispose() => run.Dispose();
 
     [Fact]
-    public async Task A_diamond_runs_the_shared_dependency_once_and_keeps_declaration_order_between_siblings()
+    public async Task A_diamond_runs_the_shared_dependency_once()
     {
         var exitCode = await run.RunAsync<DiamondBuild>("Test");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(["Restore", "CompileWorker", "CompileApi", "Test"], run.Journal.Ran);
+        Assert.Equal(["Restore", "CompileApi", "CompileWorker", "Test"], run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task Unordered_targets_run_last_declared_first_as_NUKE_plans_them_whatever_the_command_line_order()
+    {
+        // ExecutionPlanner builds the plan from its end, taking the first-declared target nothing else waits for.
+        await run.RunAsync<DiamondBuild>("CompileWorker CompileApi");
+
+        Assert.Equal(["Restore", "CompileApi", "CompileWorker"], run.Journal.Ran);
     }
 
     [Fact]
@@ -38,6 +47,26 @@ public sealed class PlanningTests : IDisposable
         await run.RunAsync<OrderingBuild>("Publish");
 
         Assert.Equal(["Package", "Publish"], run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task A_cycle_among_targets_that_are_not_planned_is_still_an_error()
+    {
+        var exitCode = await run.RunAsync<CycleBuild>("Start");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Targets form a cycle: Alpha -> Gamma -> Beta -> Alpha", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task A_cycle_made_only_of_ordering_edges_is_an_error_that_names_it()
+    {
+        var exitCode = await run.RunAsync<OrderCycleBuild>("Lint");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Targets form a cycle: First -> Third -> Second -> First (each must run after the next)", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Journal.Ran);
     }
 
     [Fact]
@@ -80,29 +109,42 @@ public sealed class PlanningTests : IDisposable
     }
 
     [Fact]
-    public async Task Skipping_an_invoked_target_skips_it_and_still_runs_its_dependencies()
-    {
-        var exitCode = await run.RunAsync<DiamondBuild>("Test --skip test");
-
-        Assert.Equal(0, exitCode);
-        Assert.Equal(["Restore", "CompileWorker", "CompileApi"], run.Journal.Ran);
-        Assert.Equal(new TargetOutcome("Test", TargetStatus.Skipped, TimeSpan.Zero, "via --skip"), run.Journal.Outcome("Test"));
-    }
-
-    [Fact]
-    public async Task Skip_without_names_skips_everything_that_was_not_invoked()
-    {
-        await run.RunAsync<DiamondBuild>("Test --skip");
-
-        Assert.Equal(["Test"], run.Journal.Ran);
-    }
-
-    [Fact]
     public async Task No_target_given_runs_the_default_targets()
     {
         await run.RunAsync<DiamondBuild>("", default, x => x.CompileApi);
 
         Assert.Equal(["Restore", "CompileApi"], run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task With_no_target_named_and_no_default_target_the_help_is_printed_and_the_exit_code_is_0()
+    {
+        var exitCode = await run.RunAsync<DiamondBuild>("");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Usage: build [targets] [options] [--<parameter> <value>]", run.Lines[0]);
+        Assert.Empty(run.Journal.Ran);
+    }
+
+    [Theory]
+    [InlineData("CompileApi+CompileWorker")]
+    [InlineData("compile-api+compile-worker")]
+    [InlineData("COMPILEAPI COMPILE-WORKER")]
+    [InlineData("--target compileApi+CompileWorker")]
+    public async Task Plus_joins_target_names_dashes_are_dropped_and_case_is_ignored(string args)
+    {
+        var exitCode = await run.RunAsync<DiamondBuild>(args);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["Restore", "CompileApi", "CompileWorker"], run.Journal.Ran);
+    }
+
+    [Fact]
+    public async Task Skip_names_are_read_like_target_names()
+    {
+        await run.RunAsync<DiamondBuild>("Test --skip compile-api+COMPILE-WORKER");
+
+        Assert.Equal(["Test"], run.Journal.Ran);
     }
 
     [Fact]
@@ -123,7 +165,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Empty(run.Journal.Ran);
         Assert.Equal(
-            ["Plan (4 targets, in order):", "   1. Compile  invoked", "   2. Lint     invoked", "   3. Package", "   4. Publish  invoked"],
+            ["Plan (4 targets, in order):", "   1. Package", "   2. Publish  invoked", "   3. Compile  invoked", "   4. Lint     invoked"],
             run.Lines.Take(5));
         var graph = await File.ReadAllTextAsync(Path.Combine(run.Root, ".nuke", "temp", "plan.md"));
         Assert.Contains("```mermaid", graph, StringComparison.Ordinal);

@@ -29,9 +29,9 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
-    public async Task A_successful_run_ends_with_build_succeeded()
+    public async Task A_successful_run_ends_with_build_succeeded_and_a_target_without_actions_is_collective()
     {
-        await run.RunAsync<DiamondBuild>("Test");
+        await run.RunAsync<DiamondBuild>("All");
 
         Snapshot.Match("Succeeded", run.Output);
     }

@@ -2,7 +2,8 @@ namespace Smoke.Pipeline;
 
 /// <summary>
 /// <c>build [targets] [--name value...]</c>: leading bare words are targets; an option takes the words after it,
-/// except a flag, which takes only true/false so <c>--verbose Test</c> still means the target Test.
+/// except a flag, which takes only true/false so <c>--verbose Test</c> still means the target Test. An option given twice
+/// takes the values of its last occurrence.
 /// </summary>
 internal sealed record CommandLineArguments(
     IReadOnlyList<string> Targets,
@@ -43,11 +44,8 @@ internal sealed record CommandLineArguments(
                         continue;
                 }
 
-                if (!options.TryGetValue(key, out var option))
-                {
-                    option = new CommandLineOption("--" + name, []);
-                    options[key] = option;
-                }
+                var option = new CommandLineOption("--" + name, []);
+                options[key] = option;
 
                 if (inlineValue is not null)
                 {

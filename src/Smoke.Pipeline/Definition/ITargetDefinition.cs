@@ -33,6 +33,12 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
     /// <summary>
+    /// What skipping this target does to its dependencies: <see cref="DependencyBehavior.Skip"/> (the default) skips those that no
+    /// other planned target needs; <see cref="DependencyBehavior.Execute"/> runs them anyway.
+    /// </summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior);
+
+    /// <summary>
     /// The parameter (<c>() =&gt; Release</c>) must have a value before anything runs. C# picks this overload for every
     /// one-argument lambda, so a bool lambda (<c>() =&gt; Retries &gt; 0</c>) is taken as a condition that must hold.
     /// </summary>
@@ -41,7 +47,7 @@ public interface ITargetDefinition
     /// <summary>The condition must hold before anything runs.</summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null);
 
-    /// <summary>When this target fails, the build goes on with targets that do not depend on it.</summary>
+    /// <summary>When this target fails, the build goes on: targets that depend on it or that it triggers still run, as in NUKE.</summary>
     ITargetDefinition ProceedAfterFailure();
 
     /// <summary>This target runs even after another target failed or the build was cancelled (clean-up, rollback).</summary>

@@ -16,6 +16,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Requirement> Requirements { get; } = [];
+    public DependencyBehavior DependencyBehavior { get; private set; }
     public bool ProceedsAfterFailure { get; private set; }
     public bool IsAssured { get; private set; }
     public bool RunsInBackground { get; private set; }
@@ -49,6 +50,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? reason = null)
     {
         DynamicConditions.Add(new Condition(condition, Condition.Describe(reason)));
+        return this;
+    }
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior)
+    {
+        DependencyBehavior = dependencyBehavior;
         return this;
     }
 

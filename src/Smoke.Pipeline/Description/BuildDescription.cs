@@ -31,7 +31,10 @@ public sealed record BuildDescription(IReadOnlyList<TargetDescription> Targets, 
             node.Definition.Requirements.Select(r => r.Text).ToList(),
             node.Definition.IsUnlisted,
             node.Definition.ProceedsAfterFailure,
-            node.Definition.IsAssured);
+            node.Definition.IsAssured)
+        {
+            WhenSkipped = node.Definition.DependencyBehavior,
+        };
     }
 
     private static ParameterDescription Describe(ParameterMember parameter, PipelineBuild build) => new(

@@ -11,4 +11,8 @@ public sealed record TargetDescription(
     IReadOnlyList<string> Requirements,
     bool IsUnlisted,
     bool ProceedsAfterFailure,
-    bool IsAssured);
+    bool IsAssured)
+{
+    /// <summary>What skipping this target does to its dependencies (<c>WhenSkipped</c>).</summary>
+    public DependencyBehavior WhenSkipped { get; init; }
+}

@@ -4,9 +4,10 @@ namespace Smoke.Pipeline;
 
 /// <summary>
 /// Runs a plan. A target does not run when a dependency failed or did not run; after a failure the build stops
-/// unless the failed target proceeds after failure; assured targets run anyway, even after cancellation.
+/// unless the failed target proceeds after failure, and then its dependents run too; assured targets run anyway, even
+/// after cancellation. What to do with each target is decided in Executor.Decisions.cs.
 /// </summary>
-internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProvider clock, bool parallel) : IDisposable
+internal sealed partial class Executor(PipelineBuild build, BuildOutput output, TimeProvider clock, bool parallel) : IDisposable
 {
     private readonly Lock gate = new();
 
@@ -95,6 +96,12 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
             return;
         }
 
+        if (definition.Actions.Count == 0 && definition.DynamicConditions.Count == 0)
+        {
+            Record(target, new TargetOutcome(target.Name, TargetStatus.Collective, TimeSpan.Zero));
+            return;
+        }
+
         var targetOutput = new TargetOutput(output, buffered: parallel || inBackground);
         var grouped = !parallel;
         Log.Sink = targetOutput;
@@ -123,7 +130,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
                     await action(token).ConfigureAwait(false);
                 }
 
-                status = TargetStatus.Succeeded;
+                status = definition.Actions.Count == 0 ? TargetStatus.Collective : TargetStatus.Succeeded;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -162,63 +169,6 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground, Start = startedAt });
     }
 
-    private TargetOutcome? Decide(PlannedTarget target, IReadOnlyList<PlannedTarget> plan, CancellationToken interrupted, CancellationToken aborted)
-    {
-        TargetOutcome Outcome(TargetStatus status, string note) => new(target.Name, status, TimeSpan.Zero, note);
-
-        if (target.SkipReason is { } reason)
-        {
-            return Outcome(TargetStatus.Skipped, reason);
-        }
-
-        var planned = plan.Select(p => p.Node).ToHashSet();
-        lock (gate)
-        {
-            var triggers = target.Node.TriggeredBy.Where(planned.Contains).Select(t => (t.Name, outcomes[t].Status)).ToList();
-            if (target.Node.Definition.IsAssured)
-            {
-                if (aborted.IsCancellationRequested)
-                {
-                    return Outcome(TargetStatus.NotRun, "build was aborted");
-                }
-
-                // Clean-up triggered by a target must follow that target even when it failed.
-                return target.IsTriggeredOnly && triggers.All(t => t.Status is TargetStatus.Skipped or TargetStatus.NotRun)
-                    ? Outcome(TargetStatus.Skipped, $"{Join(triggers.Select(t => t.Name))} did not run")
-                    : null;
-            }
-
-            if (interrupted.IsCancellationRequested)
-            {
-                return Outcome(TargetStatus.NotRun, "build was interrupted");
-            }
-
-            foreach (var dependency in target.Node.Dependencies.Where(planned.Contains))
-            {
-                var status = outcomes[dependency].Status;
-                if (status is TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Cancelled)
-                {
-                    return Outcome(TargetStatus.NotRun, $"dependency {dependency.Name} {Describe(status)}");
-                }
-            }
-
-            if (stoppedBy is not null)
-            {
-                return Outcome(TargetStatus.NotRun, $"build stopped after {stoppedBy} failed");
-            }
-
-            if (target.IsTriggeredOnly && triggers.All(t => t.Status != TargetStatus.Succeeded))
-            {
-                var unsuccessful = triggers.FirstOrDefault(t => t.Status != TargetStatus.Skipped);
-                return unsuccessful.Name is null
-                    ? Outcome(TargetStatus.Skipped, $"triggered by {Join(triggers.Select(t => t.Name))}, which was skipped")
-                    : Outcome(TargetStatus.NotRun, $"trigger {unsuccessful.Name} {Describe(unsuccessful.Status)}");
-            }
-        }
-
-        return null;
-    }
-
     private void Record(PlannedTarget target, TargetOutcome outcome)
     {
         var stopsTheBuild = false;
@@ -241,17 +191,7 @@ internal sealed class Executor(PipelineBuild build, BuildOutput output, TimeProv
         build.Record(target.Position, outcome);
     }
 
-    private static string Describe(TargetStatus status) => status switch
-    {
-        TargetStatus.Failed => "failed",
-        TargetStatus.Cancelled => "was cancelled",
-        TargetStatus.Skipped => "was skipped",
-        _ => "did not run",
-    };
-
     public void Dispose() => stopped.Dispose();
-
-    private static string Join(IEnumerable<string> names) => string.Join(" and ", names);
 
     private static string FirstLine(string message) => message.ReplaceLineEndings("\n").Split('\n')[0];
 }

@@ -74,7 +74,7 @@ internal static class SummaryTable
     [
         outcome.Name,
         outcome.Status.ToString(),
-        outcome.Status is TargetStatus.NotRun || (outcome.Status is TargetStatus.Skipped && outcome.Duration == TimeSpan.Zero) ? "" : Format(outcome.Duration),
+        outcome.Status is TargetStatus.NotRun || (outcome.Status is TargetStatus.Skipped or TargetStatus.Collective && outcome.Duration == TimeSpan.Zero) ? "" : Format(outcome.Duration),
         OneLine(outcome.Note ?? ""),
     ];
 
@@ -88,7 +88,7 @@ internal static class SummaryTable
 
     private static string Color(TargetStatus status) => status switch
     {
-        TargetStatus.Succeeded => "32",
+        TargetStatus.Succeeded or TargetStatus.Collective => "32",
         TargetStatus.Failed or TargetStatus.Cancelled => "31",
         _ => "33",
     };

@@ -136,19 +136,28 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterMember> parameters,
                 }
 
                 var key = ParameterNames.Normalize(property.Name);
-                if (parameters.All(p => p.Key != key))
-                {
-                    throw new UsageException(
+                var parameter = parameters.FirstOrDefault(p => p.Key == key)
+                    ?? throw new UsageException(
                         $"{displayName} sets '{property.Name}', which is not a parameter of this build.{Suggestions.DidYouMean(property.Name, parameters.Select(p => p.Name))} Run with --help to list parameters.");
-                }
-
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {
+                    RefuseSecret(parameter, displayName);
                     values[key] = new SourcedValue(Texts(property, displayName), displayName);
                 }
             }
 
             return values;
+        }
+    }
+
+    /// <summary>A parameters file is committed and copied around, so a secret never comes from one (NUKE's rule, without its encryption).</summary>
+    private static void RefuseSecret(ParameterMember parameter, string displayName)
+    {
+        if (parameter.IsSecret)
+        {
+            throw new UsageException(
+                $"{displayName} sets the secret parameter '{parameter.Name}'; secrets are never read from a parameters file, in plain text or encrypted. "
+                + $"Remove it from {displayName} and set {parameter.EnvironmentNames[0]} in the environment instead (on GitHub Actions, from a repository secret).");
         }
     }
 

@@ -12,9 +12,9 @@ internal static class PlanDocument
         foreach (var target in plan)
         {
             var notes = new List<string>();
-            if (target.IsInvoked)
+            if (target.IsInvoked || target.IsDefault)
             {
-                notes.Add("invoked");
+                notes.Add(target.IsInvoked ? "invoked" : "default");
             }
 
             if (target.IsTriggeredOnly)

@@ -1,7 +1,7 @@
 namespace Smoke.Pipeline;
 
-/// <summary>A target in the plan. <see cref="IsTriggeredOnly"/>: nothing invoked depends on it, so it runs only when a trigger ran.</summary>
-internal sealed class PlannedTarget(TargetNode node, int position, bool isInvoked, bool isTriggeredOnly)
+/// <summary>A target in the plan, with what the planner and the skip rules decided about it before anything runs.</summary>
+internal sealed class PlannedTarget(TargetNode node, int position)
 {
     public TargetNode Node { get; } = node;
 
@@ -9,12 +9,20 @@ internal sealed class PlannedTarget(TargetNode node, int position, bool isInvoke
 
     public int Position { get; } = position;
 
-    public bool IsInvoked { get; } = isInvoked;
+    /// <summary>Named on the command line (or with --target); such a target is never skipped by <c>--skip</c>.</summary>
+    public bool IsInvoked { get; init; }
 
-    public bool IsTriggeredOnly { get; } = isTriggeredOnly;
+    /// <summary>Planned because no target was named and this one is a default target.</summary>
+    public bool IsDefault { get; init; }
 
-    /// <summary>Set before anything runs: <c>--skip</c> or a false OnlyWhenStatic.</summary>
+    /// <summary>Nothing invoked depends on it, so it runs only when a target that triggers it ran.</summary>
+    public bool IsTriggeredOnly { get; init; }
+
+    /// <summary>Set before anything runs: <c>--skip</c>, a false OnlyWhenStatic, or a skipped target that was the only one needing it.</summary>
     public string? SkipReason { get; set; }
+
+    /// <summary>Still counts as needing its dependencies: not skipped, or invoked (whose false condition never skips its dependencies).</summary>
+    public bool NeedsItsDependencies => SkipReason is null || IsInvoked;
 
     public override string ToString() => Name;
 }

@@ -11,4 +11,7 @@ public enum ReportedTargetStatus
     Skipped,
     NotRun,
     Cancelled,
+
+    /// <summary>A target without actions of its own (it groups others), as in NUKE.</summary>
+    Collective,
 }

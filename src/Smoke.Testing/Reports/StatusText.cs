@@ -37,7 +37,7 @@ internal static class StatusText
 
     public static string Sign(ReportedTargetStatus status) => status switch
     {
-        ReportedTargetStatus.Succeeded => "✅",
+        ReportedTargetStatus.Succeeded or ReportedTargetStatus.Collective => "✅",
         ReportedTargetStatus.Failed => "❌",
         ReportedTargetStatus.Cancelled => "⏹️",
         _ => "⏭️",

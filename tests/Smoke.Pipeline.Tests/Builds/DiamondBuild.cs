@@ -9,4 +9,6 @@ internal sealed class DiamondBuild : JournaledBuild
     public Target CompileApi => _ => _.DependsOn(Restore).Executes(() => Ran(nameof(CompileApi)));
 
     public Target Test => _ => _.DependsOn(CompileApi, CompileWorker).Executes(() => Ran(nameof(Test)));
+
+    public Target All => _ => _.DependsOn(Test);
 }

@@ -23,7 +23,7 @@ internal sealed class FailureBuild : JournaledBuild
 
     public Target Publish => _ => _.DependsOn(Package).Executes(() => Ran(nameof(Publish)));
 
-    public Target Docs => _ => _.Executes(() => Ran(nameof(Docs)));
+    public Target Docs => _ => _.After(Compile, Lint).Executes(() => Ran(nameof(Docs)));
 
     public Target Crash => _ => _.Executes(() =>
     {
@@ -32,7 +32,7 @@ internal sealed class FailureBuild : JournaledBuild
         Ran(nothing!.Trim());
     });
 
-    public Target Rollback => _ => _.AssuredAfterFailure().Executes(() =>
+    public Target Rollback => _ => _.AssuredAfterFailure().After(Test, Publish, Docs).Executes(() =>
     {
         Ran(nameof(Rollback));
         Journal.HasFailedSeenByAssured = HasFailed;

@@ -15,6 +15,14 @@ internal sealed class TriggerBuild : JournaledBuild
 
     public Target Notify => _ => _.Executes(() => Ran(nameof(Notify)));
 
+    public Target Release => _ => _.DependsOn(Deploy).Executes(() => Ran(nameof(Release)));
+
+    public Target Lint => _ => _.ProceedAfterFailure().Triggers(Notify).Executes(() =>
+    {
+        Ran(nameof(Lint));
+        throw new InvalidOperationException("3 style violations");
+    });
+
     public Target ComposeUp => _ => _.Executes(() =>
     {
         Ran(nameof(ComposeUp));
