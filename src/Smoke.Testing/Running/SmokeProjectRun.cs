@@ -141,6 +141,12 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
         return result;
     }
 
+    /// <summary>
+    /// Our logger named by its extension URI, not by "junit": a project that references JunitXml.TestLogger also has a
+    /// "junit" logger, and VSTest would pick that one, without flaky attempts, crash placeholders or our failure bodies.
+    /// </summary>
+    internal const string LoggerUri = "logger://Smoke/JUnit/TestLogger/v1";
+
     private List<string> TestArguments(string directory, string? filter)
     {
         List<string> arguments =
@@ -148,7 +154,7 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
             "test", project.ProjectPath,
             "--no-build",
             "--configuration", options.Configuration,
-            "--logger", $"junit;LogFilePath={Path.Combine(directory, "{assembly}.junit.xml")};FailureBodyFormat=Verbose",
+            "--logger", $"{LoggerUri};LogFilePath={Path.Combine(directory, "{assembly}.junit.xml")};FailureBodyFormat=Verbose",
             "--test-adapter-path", options.LoggerDirectory,
             "--results-directory", Path.Combine(directory, "TestResults"),
         ];
