@@ -256,30 +256,12 @@ internal static partial class DocsSite
     private static string Closest(string anchor, IReadOnlySet<string> anchors)
     {
         var best = anchors
-            .Select(a => (Anchor: a, Distance: EditDistance(anchor, a)))
+            .Select(a => (Anchor: a, Distance: Smoke.Shared.EditDistance.Between(anchor, a, ignoreCase: false)))
             .Where(c => c.Distance <= Math.Max(2, anchor.Length / 3))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Anchor, StringComparer.Ordinal)
             .FirstOrDefault();
         return best.Anchor is null ? "" : $" (did you mean #{best.Anchor}?)";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 
     private static string PlainText(ContainerInline inline) =>
