@@ -194,7 +194,8 @@ public sealed class ContainerReadinessTests(ProbeImageFixture image) : IAsyncLif
     public async Task A_non_critical_service_that_fails_is_a_warning_and_the_stack_is_ready()
     {
         await StartAsync("web", "exec sleep 3600");
-        await StartAsync("metrics", "echo 'metrics: no exporter'; exit 1", labels: new() { [ReadinessLabels.Critical] = "false" });
+        // The log wait keeps it not-ready until it dies: without one, a look while its shell still ran would find it ready.
+        await StartAsync("metrics", "echo 'metrics: no exporter'; exit 1", labels: new() { [ReadinessLabels.Critical] = "false", [ReadinessLabels.WaitLog] = "exporter listening" });
 
         var report = await StackReadiness.WaitAsync(Request());
 
