@@ -282,7 +282,7 @@ internal sealed partial class Build
 
     static IEnumerable<string> SecretValues(IReadOnlyDictionary<string, string> variables) =>
         variables
-            .Where(pair => new[] { "PASSWORD", "TOKEN", "SECRET", "KEY" }.Any(word => pair.Key.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Where(pair => global::Smoke.Shared.SecretNames.HoldsSecret(pair.Key))
             .Select(pair => pair.Value)
             .Where(value => value.Length > 0);
 

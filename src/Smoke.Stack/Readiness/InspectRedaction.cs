@@ -1,23 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Smoke.Shared;
 
 namespace Smoke.Stack.Readiness;
 
 /// <summary>
-/// Keeps secrets out of diagnostics: the values of environment variables whose name contains PASSWORD, TOKEN,
-/// SECRET or KEY are replaced in inspect JSON, and masked wherever they turn up in a log line.
+/// Keeps secrets out of diagnostics: the values of environment variables whose name says they hold a secret
+/// (<see cref="SecretNames"/>) are replaced in inspect JSON, and masked wherever they turn up in a log line.
 /// </summary>
 internal static class InspectRedaction
 {
     public const string Mask = "***";
 
-    private static readonly string[] SecretNameParts = ["PASSWORD", "TOKEN", "SECRET", "KEY"];
-
     // Short values (ports, flags) would mask half of every line; they are not secrets worth the noise.
     private const int ShortestMaskedValue = 4;
 
     public static bool IsSecretName(string name) =>
-        SecretNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+        SecretNames.HoldsSecret(name);
 
     /// <summary>The inspect JSON, indented, with <c>Config.Env</c> secret values replaced by <see cref="Mask"/>.</summary>
     public static string RedactInspect(string rawJson)

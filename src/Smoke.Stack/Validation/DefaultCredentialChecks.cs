@@ -1,3 +1,4 @@
+using Smoke.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,8 +11,6 @@ namespace Smoke.Stack.Validation;
 /// </summary>
 internal static class DefaultCredentialChecks
 {
-    private static readonly string[] SecretNameParts = ["PASS", "TOKEN", "SECRET", "KEY"];
-
     public static async Task CheckAsync(
         ComposeValidationRequest request,
         ProfileVariables variables,
@@ -102,7 +101,7 @@ internal static class DefaultCredentialChecks
         var devEntries = await EnvFile.ReadAsync(devEnvFile, mustExist: request.DevEnvFile is not null, problems, cancellationToken)
             .ConfigureAwait(false);
         var devSecrets = (devEntries ?? [])
-            .Where(entry => entry.Value.Length > 0 && SecretNameParts.Any(part => entry.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            .Where(entry => entry.Value.Length > 0 && SecretNames.HoldsSecret(entry.Name))
             .ToList();
         if (devSecrets.Count == 0)
         {

@@ -1,11 +1,11 @@
+using Smoke.Shared;
+
 namespace Smoke.Testing.Running;
 
 /// <summary>Replaces secret values with <c>***</c>; longest first, so a secret that contains another is masked whole.</summary>
 internal sealed class SecretMask
 {
     public const string Mask = "***";
-
-    private static readonly string[] SecretNameParts = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "KEY", "CREDENTIAL", "PWD"];
 
     private readonly string[] _secrets;
 
@@ -21,7 +21,7 @@ internal sealed class SecretMask
     /// <summary>The explicit secrets and the values of variables whose names say they hold one.</summary>
     public static SecretMask For(IReadOnlyDictionary<string, string> environment, IEnumerable<string> secrets) =>
         new(environment
-            .Where(variable => SecretNameParts.Any(part => variable.Key.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            .Where(variable => SecretNames.HoldsSecret(variable.Key))
             .Select(variable => variable.Value)
             .Concat(secrets));
 

@@ -47,7 +47,7 @@ public sealed record SmokeRunOptions
 
     /// <summary>
     /// Variables for the test processes: the <c>SMOKE_*</c> endpoints and the credentials. Never printed; values of
-    /// variables named like a secret (PASSWORD, SECRET, TOKEN, KEY, CREDENTIAL) are masked in the output kept.
+    /// variables named like a secret (SecretNames: PASS, PWD, SECRET, TOKEN, KEY, CREDENTIAL) are masked in the output kept.
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
