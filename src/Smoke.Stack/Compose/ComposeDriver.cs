@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
-using YamlDotNet.RepresentationModel;
 
 namespace Smoke.Stack.Compose;
 
@@ -56,12 +54,41 @@ public sealed partial class ComposeDriver
     /// <c>down -v --remove-orphans</c>: the project's containers, networks and volumes go, and so does the session
     /// override. Each container gets <paramref name="stopTimeout"/> (default 10 s, as compose's) to stop before it is killed.
     /// </summary>
+    /// <remarks>
+    /// A network that still has a container attached cannot go. That happens after an <c>up</c> cut short (Ctrl+C,
+    /// a timeout): the engine may still be creating or starting a container compose asked for. Compose v1 then fails,
+    /// and v2 says "Resource is still in use" and exits 0. Either way <c>down</c> runs again after each of
+    /// <see cref="NetworkInUseRetryDelays"/>; a container that still holds the network after that is named in the error.
+    /// </remarks>
     public async Task DownAsync(ComposeProject project, TimeSpan? stopTimeout = null, CancellationToken cancellationToken = default)
     {
         var seconds = (int)Math.Ceiling((stopTimeout ?? TimeSpan.FromSeconds(10)).TotalSeconds);
         ArgumentOutOfRangeException.ThrowIfNegative(seconds, nameof(stopTimeout));
-        await RunCheckedAsync(project, ["down", "-v", "--remove-orphans", "--timeout", seconds.ToString(CultureInfo.InvariantCulture)], cancellationToken)
-            .ConfigureAwait(false);
+        List<string> arguments = ["down", "-v", "--remove-orphans", "--timeout", seconds.ToString(CultureInfo.InvariantCulture)];
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await RunAsync(project, arguments, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded && !IsNetworkInUse(result.StandardError))
+            {
+                throw Failure(project, arguments, result, ExtractService(result.StandardError), null);
+            }
+
+            var networks = await _engine.ListNetworksAsync([project.LabelFilter], cancellationToken).ConfigureAwait(false);
+            if (networks.Count == 0)
+            {
+                break;
+            }
+
+            if (attempt == NetworkInUseRetryDelays.Count)
+            {
+                throw await NetworkInUseFailureAsync(project, arguments, result, networks, cancellationToken).ConfigureAwait(false);
+            }
+
+            var delay = NetworkInUseRetryDelays[attempt];
+            _log?.Invoke($"network {networks[0].Name} of project {project.Name} still has a container attached; running down again in {delay.TotalSeconds:0} s");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
         File.Delete(project.SessionOverrideFile);
         if (Directory.Exists(project.StateDirectory) && !Directory.EnumerateFileSystemEntries(project.StateDirectory).Any())
         {
@@ -157,112 +184,4 @@ public sealed partial class ComposeDriver
             new ProcessOptions { WorkingDirectory = project.WorkingDirectory, Environment = environment, OnOutput = echo ? _log : null },
             cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<ComposeCommandException> ExplainUpFailureAsync(ComposeProject project, IReadOnlyList<string> arguments, ProcessResult result, CancellationToken cancellationToken)
-    {
-        var service = ExtractService(result.StandardError);
-        try
-        {
-            foreach (var (name, image) in await ServiceImagesAsync(project, cancellationToken).ConfigureAwait(false))
-            {
-                if ((service is null || service == name) && await _engine.TryInspectImageAsync(image, cancellationToken).ConfigureAwait(false) is null)
-                {
-                    return Failure(project, arguments, result, name, $"image {image} not found locally and could not be pulled");
-                }
-            }
-        }
-        catch (ComposeCommandException)
-        {
-            // The configuration itself is broken; compose's own error below says how.
-        }
-
-        return Failure(project, arguments, result, service, null);
-    }
-
-    /// <summary>Each service's image, from the interpolated config, for services that do not build their own.</summary>
-    private async Task<IReadOnlyList<(string Service, string Image)>> ServiceImagesAsync(ComposeProject project, CancellationToken cancellationToken)
-    {
-        var config = await ConfigAsync(project, cancellationToken).ConfigureAwait(false);
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(config));
-        var images = new List<(string, string)>();
-        if (yaml.Documents[0].RootNode is YamlMappingNode root && root.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode serviceMap)
-        {
-            foreach (var (key, value) in serviceMap.Children)
-            {
-                if (value is YamlMappingNode service
-                    && !service.Children.ContainsKey(new YamlScalarNode("build"))
-                    && service.Children.TryGetValue(new YamlScalarNode("image"), out var image) && image is YamlScalarNode { Value: { } reference })
-                {
-                    images.Add((((YamlScalarNode)key).Value!, reference));
-                }
-            }
-        }
-
-        return images;
-    }
-
-    private ComposeCommandException Failure(ComposeProject project, IReadOnlyList<string> arguments, ProcessResult result, string? service, string? cause)
-    {
-        var command = $"{CommandName} -p {project.Name} {string.Join(' ', arguments)}";
-        var error = ErrorLines(result.StandardError);
-        var subject = service is null ? "" : $"service \"{service}\": ";
-        var message = cause is null
-            ? $"{subject}{command} failed (exit code {result.ExitCode}): {error}"
-            : $"{subject}{cause} ({command} failed with exit code {result.ExitCode}: {error})";
-        return new ComposeCommandException(message, command, result.ExitCode, result.StandardError, service);
-    }
-
-    /// <summary>Compose's error lines, without the progress chatter around them.</summary>
-    private static string ErrorLines(string standardError)
-    {
-        var lines = standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var errors = lines.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("invalid", StringComparison.OrdinalIgnoreCase)).ToList();
-        var chosen = errors.Count > 0 ? errors : lines.TakeLast(5).ToList();
-        return chosen.Count > 0 ? string.Join(" | ", chosen) : "compose printed nothing on stderr";
-    }
-
-    internal static string? ExtractService(string standardError)
-    {
-        string? service = null;
-        foreach (var pattern in ServicePatterns)
-        {
-            foreach (Match match in pattern.Matches(standardError))
-            {
-                service = match.Groups["service"].Value;
-            }
-
-            if (service is not null)
-            {
-                return service;
-            }
-        }
-
-        return null;
-    }
-
-    private static readonly Regex[] ServicePatterns =
-    [
-        ForService(),
-        CannotStartService(),
-        ServiceQuoted(),
-        PullingService(),
-        ServiceStatusLine(),
-    ];
-
-    [GeneratedRegex(@"ERROR: for (?<service>[a-zA-Z0-9._-]+)\s")]
-    private static partial Regex ForService();
-
-    [GeneratedRegex(@"Cannot (?:start|create) service (?<service>[a-zA-Z0-9._-]+)")]
-    private static partial Regex CannotStartService();
-
-    [GeneratedRegex(@"[Ss]ervice ""?'?(?<service>[a-zA-Z0-9._-]+)""?'?(?: |:)")]
-    private static partial Regex ServiceQuoted();
-
-    [GeneratedRegex(@"^Pulling (?<service>[a-zA-Z0-9._-]+) \(", RegexOptions.Multiline)]
-    private static partial Regex PullingService();
-
-    // Compose v2 prefixes status lines with a symbol: " ✘ api Error pull access denied".
-    [GeneratedRegex(@"^\s*(?:[^\sa-zA-Z0-9]\s+)?(?<service>[a-zA-Z0-9._-]+) (?:Error|Pulling)\b", RegexOptions.Multiline)]
-    private static partial Regex ServiceStatusLine();
 }

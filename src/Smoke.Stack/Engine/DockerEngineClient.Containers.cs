@@ -18,6 +18,14 @@ public sealed partial class DockerEngineClient
         return items.Select(i => i.ToSummary()).ToList();
     }
 
+    /// <summary>Containers attached to the network <paramref name="network"/> (name or id), stopped ones included.</summary>
+    public async Task<IReadOnlyList<ContainerSummary>> ListContainersOnNetworkAsync(string network, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryString().Add("all", true).AddFilters(new Dictionary<string, IReadOnlyList<string>> { ["network"] = [network] });
+        var items = await GetJsonAsync<List<ContainerListItem>>($"/containers/json{query}", cancellationToken).ConfigureAwait(false);
+        return items.Select(i => i.ToSummary()).ToList();
+    }
+
     public async Task<ContainerDetails> InspectContainerAsync(string id, CancellationToken cancellationToken = default) =>
         await TryInspectContainerAsync(id, cancellationToken).ConfigureAwait(false)
         ?? throw new DockerEngineApiException($"GET /containers/{id}/json", HttpStatusCode.NotFound, $"no such container: {id}");

@@ -1,4 +1,5 @@
 using Smoke.Stack.Compose;
+using Smoke.Stack.Engine;
 using Smoke.Stack.Sessions;
 using Smoke.Stack.Tests.Support;
 
@@ -137,6 +138,73 @@ public sealed class ComposeDriverTests
         await new SessionSweeper(stack.Engine).RemoveSessionAsync(stack.Project.Session.RunId);
 
         Assert.Empty(await stack.LeftoversAsync());
+    }
+
+    [Fact]
+    public async Task Down_runs_again_while_a_container_still_holds_the_project_network()
+    {
+        await using var stack = await ComposeStack.CreateAsync(OneSleeper);
+        await stack.Driver.UpAsync(stack.Project);
+        var holder = await AttachOutsiderAsync(stack);
+
+        var down = stack.Driver.DownAsync(stack.Project, TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => Task.FromResult(LogSnapshot(stack).Any(l => l.Contains("running down again", StringComparison.Ordinal))));
+        await stack.Engine.RemoveContainerAsync(holder);
+        await down;
+
+        Assert.Contains(LogSnapshot(stack), l => l.Contains($"network {stack.Project.Name}_default of project {stack.Project.Name} still has a container attached", StringComparison.Ordinal));
+        Assert.Empty(await stack.LeftoversAsync());
+    }
+
+    [Fact]
+    public async Task Down_names_the_container_that_keeps_the_project_network_in_use()
+    {
+        await using var stack = await ComposeStack.CreateAsync(OneSleeper);
+        await stack.Driver.UpAsync(stack.Project);
+        var holder = await AttachOutsiderAsync(stack);
+        var name = (await stack.Engine.InspectContainerAsync(holder)).Name.TrimStart('/');
+
+        var error = await Assert.ThrowsAsync<ComposeCommandException>(() => stack.Driver.DownAsync(stack.Project, TimeSpan.FromSeconds(1)));
+        await stack.Engine.RemoveContainerAsync(holder);
+
+        Assert.Contains($"not part of project {stack.Project.Name}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"docker network disconnect -f {stack.Project.Name}_default {name}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ComposeDriver.NetworkInUseRetryDelays.Count, LogSnapshot(stack).Count(l => l.Contains("running down again", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("ERROR: error while removing network: network smoke-1_default id f532 has active endpoints", true)]
+    [InlineData(" Network smoke-1_default  Resource is still in use", false)]
+    [InlineData("ERROR: for api  Cannot start service api: port is already allocated", false)]
+    public void A_network_still_in_use_is_told_from_other_down_failures(string standardError, bool inUse) =>
+        Assert.Equal(inUse, ComposeDriver.IsNetworkInUse(standardError));
+
+    private const string OneSleeper = """
+        services:
+          sleeper:
+            image: ${BASE_IMAGE}
+            command: ["sleep", "300"]
+        """;
+
+    /// <summary>A container compose knows nothing of (it carries the session's label only, so the sweep still finds it) on the project's network.</summary>
+    private static async Task<string> AttachOutsiderAsync(ComposeStack stack)
+    {
+        var id = await stack.Engine.CreateContainerAsync(new CreateContainerRequest(TestImages.Base)
+        {
+            Command = ["sleep", "300"],
+            NetworkMode = $"{stack.Project.Name}_default",
+            Labels = new Dictionary<string, string> { [StackSession.SessionLabel] = stack.Project.Session.RunId },
+        });
+        await stack.Engine.StartContainerAsync(id);
+        return id;
+    }
+
+    private static List<string> LogSnapshot(ComposeStack stack)
+    {
+        lock (stack.Log)
+        {
+            return [.. stack.Log];
+        }
     }
 
     [Fact]
