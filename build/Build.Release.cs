@@ -141,7 +141,7 @@ internal sealed partial class Build
         DiagnosticsDirectory = DiagnosticsDirectory,
         ReportUrl = Uri.TryCreate(ReportUrl, UriKind.Absolute, out var report) ? report : null,
         PullRequestComment = PullRequestComment,
-        Secrets = [.. SecretValues(ReadEnvFile(EnvFilePath))],
+        Secrets = StackSecrets(),
     };
 
     ComposeEnvironmentStack EnvironmentStack => new(

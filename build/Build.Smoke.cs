@@ -179,8 +179,7 @@ internal sealed partial class Build
         .Executes(async ct =>
         {
             var report = await CurrentRunReportAsync(ct);
-            var secrets = SecretValues(ReadEnvFile(EnvFilePath));
-            var files = await SmokeReport.WriteAsync(report, SmokeArtifactsDirectory, secrets, ct);
+            var files = await SmokeReport.WriteAsync(report, SmokeArtifactsDirectory, StackSecrets(), ct);
             Log.Info($"report written: {Path.GetRelativePath(RootDirectory, files.Html)}, {Path.GetRelativePath(RootDirectory, files.Markdown)}, {Path.GetRelativePath(RootDirectory, files.Json)}");
 
             var actions = await GitHubActionsRuntime.DetectAsync(ct);
@@ -231,9 +230,12 @@ internal sealed partial class Build
     /// </summary>
     SmokeRunOptions SmokeOptions(ReadinessReport? ready, string resultsDirectory)
     {
-        var stackVariables = ReadEnvFile(EnvFilePath);
-        var secrets = SecretValues(stackVariables).ToList();
-        secrets.ForEach(Log.Secret);
+        var stackVariables = StackVariables();
+        var secrets = global::Smoke.Shared.SecretMask.For(stackVariables).Values;
+        foreach (var secret in secrets)
+        {
+            Log.Secret(secret);
+        }
 
         var environment = new Dictionary<string, string>(stackVariables, StringComparer.Ordinal);
         foreach (var (name, value) in ready?.Endpoints.ToEnvironment(Path.Combine(SmokeArtifactsDirectory, "endpoints.json")) ?? new Dictionary<string, string>())
@@ -270,21 +272,11 @@ internal sealed partial class Build
         return directory;
     }
 
-    /// <summary>An env file's KEY=VALUE lines, as compose reads them.</summary>
-    static Dictionary<string, string> ReadEnvFile(string path) =>
-        !File.Exists(path)
-            ? []
-            : File.ReadAllLines(path)
-                .Select(line => line.Trim())
-                .Where(line => line.Length > 0 && !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
-                .Select(line => line.Split('=', 2))
-                .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.Ordinal);
+    /// <summary>The stack's variables, read from the env file as compose reads it.</summary>
+    IReadOnlyDictionary<string, string> StackVariables() => global::Smoke.Stack.Validation.EnvFile.Read(EnvFilePath);
 
-    static IEnumerable<string> SecretValues(IReadOnlyDictionary<string, string> variables) =>
-        variables
-            .Where(pair => global::Smoke.Shared.SecretNames.HoldsSecret(pair.Key))
-            .Select(pair => pair.Value)
-            .Where(value => value.Length > 0);
+    /// <summary>The values of the stack's variables named like a secret, as the one mask sees them.</summary>
+    IReadOnlyList<string> StackSecrets() => global::Smoke.Shared.SecretMask.For(StackVariables()).Values;
 
     static Dictionary<string, string> ProcessEnvironment() =>
         Environment.GetEnvironmentVariables()

@@ -52,15 +52,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             args,
             key => parameters.FirstOrDefault(p => p.Key == key) is { } parameter && ParameterValues.IsFlag(parameter.Type));
         var sources = new ParameterBinder(parameters, root, environment).Bind(build, commandLine);
-        foreach (var secret in parameters.Where(p => p.IsSecret))
-        {
-            foreach (var value in Values(secret.GetValue(build)))
-            {
-                output.Masker.Add(value);
-            }
-        }
-
-        output.WriteUnmasked(output.Host.SecretsRegistered(output.Masker.Secrets));
+        output.AddSecrets(parameters.Where(p => p.IsSecret).SelectMany(secret => Values(secret.GetValue(build))));
         if (environment.IgnoredNotice(parameters) is { } ignored)
         {
             Log.Info(ignored);
@@ -118,7 +110,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             ?? (wasInterrupted ? Interrupted : outcomes.Any(o => o.Status is TargetStatus.Failed or TargetStatus.Cancelled) ? TargetFailed : Succeeded);
         var verdict = SummaryTable.Verdict(outcomes, options.Clock.GetElapsedTime(started), wasInterrupted, requested);
         output.WriteLines(SummaryTable.Lines(outcomes, verdict, output.Host));
-        await output.Host.PublishSummaryAsync(output.Masker.Apply(SummaryTable.Markdown(outcomes, verdict)), CancellationToken.None).ConfigureAwait(false);
+        await output.Host.PublishSummaryAsync(output.Mask.Apply(SummaryTable.Markdown(outcomes, verdict)), CancellationToken.None).ConfigureAwait(false);
 
         try
         {

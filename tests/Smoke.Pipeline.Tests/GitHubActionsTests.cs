@@ -64,8 +64,10 @@ public sealed class GitHubActionsTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("before: s3cr3t-from-file", run.Lines);
-        Assert.Contains("::add-mask::s3cr3t-from-file", run.Lines);
+        Assert.Single(run.Lines, l => l == "::add-mask::s3cr3t-from-file");
         Assert.Contains("after: ***", run.Lines);
+        Assert.DoesNotContain("::add-mask::on", run.Lines);
+        Assert.Contains("a short value stays: on", run.Lines);
         Assert.Contains("::warning::still ***", run.Lines);
     }
 

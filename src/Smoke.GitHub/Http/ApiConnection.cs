@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Smoke.Shared;
 
 namespace Smoke.GitHub;
 
@@ -12,7 +13,6 @@ internal sealed class ApiConnection : IDisposable
 {
     private const string ApiVersion = "2022-11-28";
     private const int PageSize = 100;
-    private const int MinimumTokenLengthToRedact = 6;
 
     // x-ratelimit-reset has one-second resolution and clocks drift; waiting a little past it avoids a second 403.
     private static readonly TimeSpan ResetSlack = TimeSpan.FromSeconds(1);
@@ -181,6 +181,5 @@ internal sealed class ApiConnection : IDisposable
             : pathAndQuery;
     }
 
-    private string Redact(string text) =>
-        token.Length >= MinimumTokenLengthToRedact ? text.Replace(token, "***", StringComparison.Ordinal) : text;
+    private string Redact(string text) => new SecretMask([token]).Apply(text);
 }

@@ -55,7 +55,7 @@ internal static class HelpText
         foreach (var parameter in own)
         {
             yield return $"  {Usage(parameter).PadRight(width)}  {parameter.Description}";
-            var value = parameter.IsSecret && parameter.GetValue(build) is not null ? SecretMasker.Mask : ParameterValues.Display(parameter.GetValue(build));
+            var value = parameter.IsSecret && parameter.GetValue(build) is not null ? Smoke.Shared.SecretMask.Mask : ParameterValues.Display(parameter.GetValue(build));
             var source = sources.TryGetValue(parameter, out var found) ? $"from {found}" : "default";
             yield return $"  {new string(' ', width)}  = {value}  ({source}; env {string.Join(" or ", parameter.EnvironmentNames)})";
         }

@@ -43,7 +43,7 @@ public sealed record BuildDescription(IReadOnlyList<TargetDescription> Targets, 
         parameter.OptionName,
         ParameterValues.Form(parameter.Type),
         parameter.EnvironmentNames,
-        parameter.IsSecret ? SecretMasker.Mask : parameter.DefaultText ?? ParameterValues.Display(parameter.GetValue(build)),
+        parameter.IsSecret ? Smoke.Shared.SecretMask.Mask : parameter.DefaultText ?? ParameterValues.Display(parameter.GetValue(build)),
         parameter.IsSecret,
         parameter.IsEngineOption);
 

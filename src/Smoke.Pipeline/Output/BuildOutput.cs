@@ -1,3 +1,5 @@
+using Smoke.Shared;
+
 namespace Smoke.Pipeline;
 
 /// <summary>The one writer every engine line passes through: formatted by the host, secrets masked, whole lines under a lock.</summary>
@@ -7,7 +9,8 @@ internal sealed class BuildOutput(TextWriter writer, BuildHost host) : ILogSink
 
     public BuildHost Host { get; } = host;
 
-    public SecretMasker Masker { get; } = new();
+    /// <summary>The secrets masked so far; replaced whole when one is added, so a line is always masked by one consistent set.</summary>
+    public SecretMask Mask { get; private set; } = SecretMask.None;
 
     public bool Verbose { get; set; }
 
@@ -21,16 +24,23 @@ internal sealed class BuildOutput(TextWriter writer, BuildHost host) : ILogSink
         }
     }
 
-    /// <summary>A value learnt while the build runs (a password read from an env file): masked from now on, and on the host too.</summary>
-    public void AddSecret(string value)
+    /// <summary>
+    /// A value learnt while the build runs (a password read from an env file, a secret parameter): masked from now on,
+    /// and registered with the host (GitHub's add-mask) too. Values the mask does not hide (<see cref="SecretMask.Masks"/>) are ignored.
+    /// </summary>
+    public void AddSecret(string value) => AddSecrets([value]);
+
+    /// <inheritdoc cref="AddSecret"/>
+    public void AddSecrets(IEnumerable<string?> values)
     {
-        if (string.IsNullOrWhiteSpace(value) || Masker.Secrets.Contains(value))
+        List<string> added;
+        lock (gate)
         {
-            return;
+            added = values.OfType<string>().Where(SecretMask.Masks).Distinct(StringComparer.Ordinal).Except(Mask.Values, StringComparer.Ordinal).ToList();
+            Mask = Mask.With(added);
         }
 
-        Masker.Add(value);
-        WriteUnmasked(Host.SecretsRegistered([value]));
+        WriteUnmasked(Host.SecretsRegistered(added));
     }
 
     public void WriteLines(IEnumerable<string> lines)
@@ -39,7 +49,7 @@ internal sealed class BuildOutput(TextWriter writer, BuildHost host) : ILogSink
         {
             foreach (var line in lines)
             {
-                writer.WriteLine(Masker.Apply(line));
+                writer.WriteLine(Mask.Apply(line));
             }
 
             writer.Flush();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Smoke.Shared;
 using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Images;
@@ -142,10 +143,11 @@ public sealed class ComposeEnvironmentStack : IEnvironmentStack
         });
         var summary = Path.Combine(directory, $"environment-{_options.Environment}.json");
         await File.WriteAllTextAsync(summary, JsonSerializer.Serialize(rows, DeployOutcome.Json), cancellationToken).ConfigureAwait(false);
+        var mask = new SecretMask(secrets);
         foreach (var container in containers.Where(container => container.State != "running"))
         {
             var lines = await _engine.GetContainerLogsAsync(container.Id, new ContainerLogOptions { Tail = 200, Timestamps = true }, cancellationToken).ConfigureAwait(false);
-            var text = string.Join('\n', lines.Select(line => secrets.Aggregate(line.ToString(), (masked, secret) => masked.Replace(secret, "***", StringComparison.Ordinal))));
+            var text = string.Join('\n', lines.Select(line => mask.Apply(line.ToString())));
             await File.WriteAllTextAsync(Path.Combine(directory, $"{container.Name}.log"), text + "\n", cancellationToken).ConfigureAwait(false);
         }
 

@@ -10,15 +10,10 @@ namespace Smoke.Stack.Readiness;
 /// </summary>
 internal static class InspectRedaction
 {
-    public const string Mask = "***";
-
-    // Short values (ports, flags) would mask half of every line; they are not secrets worth the noise.
-    private const int ShortestMaskedValue = 4;
-
     public static bool IsSecretName(string name) =>
         SecretNames.HoldsSecret(name);
 
-    /// <summary>The inspect JSON, indented, with <c>Config.Env</c> secret values replaced by <see cref="Mask"/>.</summary>
+    /// <summary>The inspect JSON, indented, with <c>Config.Env</c> secret values replaced by <see cref="SecretMask.Mask"/>.</summary>
     public static string RedactInspect(string rawJson)
     {
         var root = JsonNode.Parse(rawJson);
@@ -28,7 +23,7 @@ internal static class InspectRedaction
             {
                 if (env[i]?.GetValue<string>() is { } entry && SplitEntry(entry) is var (name, _) && IsSecretName(name))
                 {
-                    env[i] = $"{name}={Mask}";
+                    env[i] = $"{name}={SecretMask.Mask}";
                 }
             }
         }
@@ -36,34 +31,20 @@ internal static class InspectRedaction
         return root?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? rawJson;
     }
 
-    /// <summary>The secret values of a container's environment, longest first so a value containing another is masked whole.</summary>
-    public static IReadOnlyList<string> SecretValues(string rawJson)
+    /// <summary>The mask for a container's log lines: the values of its environment variables named like a secret.</summary>
+    public static SecretMask MaskFor(string rawJson)
     {
         var root = JsonNode.Parse(rawJson);
         if (root?["Config"]?["Env"] is not JsonArray env)
         {
-            return [];
+            return SecretMask.None;
         }
 
-        return env
+        return SecretMask.For(env
             .Select(e => e?.GetValue<string>())
             .OfType<string>()
             .Select(SplitEntry)
-            .Where(e => IsSecretName(e.Name) && e.Value.Length >= ShortestMaskedValue)
-            .Select(e => e.Value)
-            .Distinct()
-            .OrderByDescending(v => v.Length)
-            .ToList();
-    }
-
-    public static string MaskValues(string text, IReadOnlyList<string> secrets)
-    {
-        foreach (var secret in secrets)
-        {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        }
-
-        return text;
+            .Select(e => KeyValuePair.Create(e.Name, e.Value)));
     }
 
     private static (string Name, string Value) SplitEntry(string entry)

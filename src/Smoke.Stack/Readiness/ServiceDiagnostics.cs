@@ -33,11 +33,11 @@ internal static class ServiceDiagnostics
                 return new Written(logFile, inspectFile, [], $"container {ShortId(containerId)} no longer exists, so neither its log nor its inspect JSON could be saved");
             }
 
-            var secrets = InspectRedaction.SecretValues(details.RawJson);
+            var mask = InspectRedaction.MaskFor(details.RawJson);
             await File.WriteAllTextAsync(inspectFile, InspectRedaction.RedactInspect(details.RawJson) + "\n", budget.Token).ConfigureAwait(false);
 
             var lines = await engine.GetContainerLogsAsync(containerId, new ContainerLogOptions(), budget.Token).ConfigureAwait(false);
-            var masked = lines.Select(l => InspectRedaction.MaskValues(l.Text, secrets)).ToList();
+            var masked = lines.Select(l => mask.Apply(l.Text)).ToList();
             await File.WriteAllLinesAsync(logFile, masked, budget.Token).ConfigureAwait(false);
             return new Written(logFile, inspectFile, masked.TakeLast(tailLines).ToList(), null);
         }

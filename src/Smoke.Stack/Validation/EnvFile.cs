@@ -1,12 +1,27 @@
 namespace Smoke.Stack.Validation;
 
 /// <summary>
-/// Reads a compose env file: <c>NAME=value</c> lines, <c>#</c> comments, an optional <c>export</c>, values in
+/// The one reader of compose env files, for validation and for the build's stack variables: <c>NAME=value</c> lines, <c>#</c> comments, an optional <c>export</c>, values in
 /// matching quotes, and <c> #</c> comments after unquoted values.
 /// </summary>
-internal static class EnvFile
+public static class EnvFile
 {
-    public static async Task<IReadOnlyList<ProfileVariable>?> ReadAsync(
+    /// <summary>The variables of the env file at <paramref name="path"/> as compose reads them (a later line wins); none when it does not exist.</summary>
+    public static IReadOnlyDictionary<string, string> Read(string path)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(path))
+        {
+            foreach (var variable in Parse(File.ReadAllLines(path), path, malformedLine: null))
+            {
+                variables[variable.Name] = variable.Value;
+            }
+        }
+
+        return variables;
+    }
+
+    internal static async Task<IReadOnlyList<ProfileVariable>?> ReadAsync(
         string path, bool mustExist, ProblemList problems, CancellationToken cancellationToken)
     {
         string[] lines;
@@ -31,6 +46,14 @@ internal static class EnvFile
             return null;
         }
 
+        return Parse(lines, path, malformedLine: index => problems.Warning(ConfigRule.EnvFileMalformedLine, new SourceLocation(path, index, 1),
+            $"line {index} of {Path.GetFileName(path)} is not NAME=value with a name of letters, digits and '_': " +
+            "compose rejects or ignores it; fix the line or comment it out with '#'"));
+    }
+
+    /// <summary>The NAME=value lines; <paramref name="malformedLine"/> hears of each other line that is not blank or a comment (1-based).</summary>
+    private static List<ProfileVariable> Parse(string[] lines, string path, Action<int>? malformedLine)
+    {
         var variables = new List<ProfileVariable>();
         for (var index = 0; index < lines.Length; index++)
         {
@@ -49,9 +72,7 @@ internal static class EnvFile
             var name = equals < 0 ? line : line[..equals].Trim();
             if (equals <= 0 || !IsVariableName(name))
             {
-                problems.Warning(ConfigRule.EnvFileMalformedLine, new SourceLocation(path, index + 1, 1),
-                    $"line {index + 1} of {Path.GetFileName(path)} is not NAME=value with a name of letters, digits and '_': " +
-                    "compose rejects or ignores it; fix the line or comment it out with '#'");
+                malformedLine?.Invoke(index + 1);
                 continue;
             }
 

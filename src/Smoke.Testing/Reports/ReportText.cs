@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Smoke.Shared;
 using Smoke.Testing.Running;
 
 namespace Smoke.Testing.Reports;

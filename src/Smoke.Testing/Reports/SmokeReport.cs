@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Smoke.Shared;
 using Smoke.Testing.Running;
 
 namespace Smoke.Testing.Reports;

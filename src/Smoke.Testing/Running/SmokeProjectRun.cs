@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Smoke.Shared;
 using Smoke.Testing.Reports;
 using Smoke.Testing.Results;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Smoke.Shared;
 using Smoke.Testing.Results;
 
 namespace Smoke.Testing.Running;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Smoke.Shared;
 using Smoke.Testing.Reports;
 using Smoke.Testing.Running;
 

@@ -1,3 +1,4 @@
+using Smoke.Shared;
 using Smoke.Testing.Reports;
 using Smoke.Testing.Results;
 using Smoke.Testing.Running;
