@@ -175,10 +175,7 @@ internal sealed partial class Build
             }
 
             summary.Append(CultureInfo.InvariantCulture, $"\n{totals}\n");
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
-            {
-                await File.AppendAllTextAsync(stepSummary, summary.ToString(), ct);
-            }
+            await Log.SummaryAsync(summary.ToString(), ct);
 
             Log.Info(totals.ToString());
             if (totals.Failed > 0)

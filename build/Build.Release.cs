@@ -19,7 +19,7 @@ internal sealed partial class Build
     [Parameter("Image repository of the application services; a release runs <repository>:<release>. Default: the sample recipe's, smoke/sample")]
     public string? ReleaseRepository { get; set; }
 
-    [Parameter("Commit the release was built from, for the release state and the GitHub deployment. Default: GITHUB_SHA, else git HEAD")]
+    [Parameter("Commit the run is for: in the smoke report, the release state and the GitHub deployment. Default: GITHUB_SHA, else git HEAD")]
     public string? CommitSha { get; set; }
 
     // GITHUB_TOKEN means this and only this wherever it is set (a workflow's env: GITHUB_TOKEN), so it is the one
@@ -167,7 +167,7 @@ internal sealed partial class Build
         name => name == "GITHUB_TOKEN" ? GitHubToken ?? System.Environment.GetEnvironmentVariable(name) : System.Environment.GetEnvironmentVariable(name),
         ReleaseLog);
 
-    static ReleaseLog ReleaseLog => new(Log.Info, message => Log.Warn(message), Log.Success) { Debug = Log.Debug };
+    static ReleaseLog ReleaseLog => new(Log.Info, message => Log.Warn(message), Log.Success) { Debug = Log.Debug, Summary = Log.SummaryAsync };
 
     /// <summary>
     /// Runs a step of the release flow as part of a target: its failure fails the target with its message, and a

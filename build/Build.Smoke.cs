@@ -114,7 +114,7 @@ internal sealed partial class Build
         }
 
         var request = ReadinessRequest.ForRemote(services) with { DefaultTimeout = ReadyTimeout, DiagnosticsDirectory = DiagnosticsDirectory };
-        var report = await ReadinessConsole.WaitAsync(request, cancellationToken: cancellationToken);
+        var report = await WaitShownAsync(request, cancellationToken);
         Directory.CreateDirectory(SmokeArtifactsDirectory);
         await report.Endpoints.WriteFileAsync(Path.Combine(SmokeArtifactsDirectory, "endpoints.json"), cancellationToken);
         return report;
@@ -129,9 +129,35 @@ internal sealed partial class Build
             DefaultTimeout = ReadyTimeout,
             DiagnosticsDirectory = DiagnosticsDirectory,
         };
-        var report = await ReadinessConsole.WaitAsync(request, cancellationToken: cancellationToken);
+        var report = await WaitShownAsync(request, cancellationToken);
         Directory.CreateDirectory(SmokeArtifactsDirectory);
         await report.Endpoints.WriteFileAsync(Path.Combine(SmokeArtifactsDirectory, "endpoints.json"), cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// The wait, shown through the build's output: a live table when the console may take one (<see cref="Log.LiveDisplay"/>),
+    /// else a log line per change and, at the end, an error (a critical service) or warning per service not ready.
+    /// </summary>
+    static async Task<ReadinessReport> WaitShownAsync(ReadinessRequest request, CancellationToken cancellationToken)
+    {
+        if (Log.LiveDisplay)
+        {
+            return await ReadinessConsole.WaitAsync(request, liveTable: true, cancellationToken: cancellationToken);
+        }
+
+        var report = await StackReadiness.WaitAsync(request, new ReadinessLineWriter(Log.Info), cancellationToken);
+        foreach (var (level, text) in ReadinessOutcome.Lines(report))
+        {
+            Action<string> write = level switch
+            {
+                ReadinessOutcomeLevel.Error => line => Log.Error(line),
+                ReadinessOutcomeLevel.Warning => line => Log.Warn(line),
+                _ => Log.Info,
+            };
+            write(text);
+        }
+
         return report;
     }
 
@@ -182,11 +208,7 @@ internal sealed partial class Build
             var files = await SmokeReport.WriteAsync(report, SmokeArtifactsDirectory, StackSecrets(), ct);
             Log.Info($"report written: {Path.GetRelativePath(RootDirectory, files.Html)}, {Path.GetRelativePath(RootDirectory, files.Markdown)}, {Path.GetRelativePath(RootDirectory, files.Json)}");
 
-            var actions = await GitHubActionsRuntime.DetectAsync(ct);
-            if (actions.CanWriteSummary)
-            {
-                await actions.AppendSummaryAsync(await File.ReadAllTextAsync(files.Markdown, ct), ct);
-            }
+            await Log.SummaryAsync(await File.ReadAllTextAsync(files.Markdown, ct), ct);
 
             Log.Info(report.Verdict == RunVerdict.Passed ? "verdict: passed" : $"verdict: failed ({string.Join("; ", report.FailureReasons)})");
             if (smokeRun is not null)
@@ -201,12 +223,11 @@ internal sealed partial class Build
 
     async Task<RunReport> CurrentRunReportAsync(CancellationToken cancellationToken)
     {
-        var sha = await Tool.RunAsync("git", ["rev-parse", "HEAD"], RootDirectory, quiet: true, allowFailure: true, cancellationToken: cancellationToken);
         var services = readiness?.Services ?? [];
         return new RunReport(
             new RunInfo(stack?.Session.RunId ?? "local", buildStarted, DateTimeOffset.UtcNow, Environment.MachineName)
             {
-                GitSha = sha.ExitCode == 0 ? sha.Output.FirstOrDefault()?.Trim() : null,
+                GitSha = await CommitOfCheckoutAsync(cancellationToken),
                 Profile = EnvironmentProfile,
             })
         {

@@ -190,8 +190,9 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
             return new GitHubActionsHost(environment.Get("GITHUB_STEP_SUMMARY"));
         }
 
-        var colors = options.Colors ?? (options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(environment.Get("NO_COLOR")));
-        return new TerminalHost(colors);
+        var terminal = options.Output is null && !Console.IsOutputRedirected;
+        var colors = options.Colors ?? (terminal && string.IsNullOrEmpty(environment.Get("NO_COLOR")));
+        return new TerminalHost(colors, liveDisplay: terminal && string.IsNullOrEmpty(environment.Get("CI")));
     }
 
     private bool IsTrue(string variable) => environment.Get(variable) is { } value

@@ -64,7 +64,6 @@ public sealed partial class ActionsRuntimeTests : IDisposable
         Assert.Null(runtime.Context.RunUrl);
         Assert.False(runtime.CanWriteOutputs);
         Assert.False(await runtime.SetOutputAsync("verdict", "passed"));
-        Assert.False(await runtime.AppendSummaryAsync("# Smoke"));
         Assert.Empty(Directory.GetFiles(directory));
     }
 
@@ -147,39 +146,6 @@ public sealed partial class ActionsRuntimeTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => runtime.SetOutputAsync(name, "x"));
         Assert.False(File.Exists(variables["GITHUB_OUTPUT"]));
-    }
-
-    [Fact]
-    public async Task Markdown_is_appended_to_the_step_summary()
-    {
-        var summary = variables["GITHUB_STEP_SUMMARY"];
-        await File.WriteAllTextAsync(summary, "# Earlier step\n");
-        var runtime = await DetectAsync();
-
-        Assert.True(await runtime.AppendSummaryAsync("## Smoke\n\n| test | result |\n| --- | --- |\n| Orders | ✅ |"));
-        Assert.True(await runtime.AppendSummaryAsync("Rolled back to v41.\n"));
-
-        Assert.Equal(
-            "# Earlier step\n## Smoke\n\n| test | result |\n| --- | --- |\n| Orders | ✅ |\nRolled back to v41.\n",
-            await File.ReadAllTextAsync(summary));
-        Assert.NotEqual(0xEF, (await File.ReadAllBytesAsync(summary))[0]);
-    }
-
-    [Fact]
-    public async Task A_summary_past_GitHubs_limit_is_cut_at_a_line_with_a_notice()
-    {
-        var summary = variables["GITHUB_STEP_SUMMARY"];
-        var runtime = await DetectAsync();
-        var line = new string('x', 99) + "\n";
-        var huge = string.Concat(Enumerable.Repeat(line, 11_000));
-
-        Assert.False(await runtime.AppendSummaryAsync(huge));
-
-        var written = await File.ReadAllTextAsync(summary, Encoding.UTF8);
-        Assert.True(new FileInfo(summary).Length <= GitHubActionsRuntime.MaxSummaryBytes);
-        Assert.EndsWith("GitHub shows at most 1 MiB per step. The full report is in the run's artifacts.\n", written, StringComparison.Ordinal);
-        Assert.StartsWith(line + line, written, StringComparison.Ordinal);
-        Assert.All(written.Split('\n').TakeWhile(l => !l.StartsWith('>')).Where(l => l.Length > 0), l => Assert.Equal(99, l.Length));
     }
 
     [GeneratedRegex(@"(?<name>[\w-]+)<<(?<delimiter>ghadelimiter_[0-9a-f]{32})\n(?<value>.*?)\n\k<delimiter>\n", RegexOptions.Singleline)]

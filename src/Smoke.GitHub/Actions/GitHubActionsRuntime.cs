@@ -3,25 +3,18 @@ using System.Text;
 namespace Smoke.GitHub;
 
 /// <summary>
-/// The step's side of GitHub Actions: its context, step outputs (<c>$GITHUB_OUTPUT</c>) and the job
-/// summary (<c>$GITHUB_STEP_SUMMARY</c>). Workflow commands (groups, annotations, masks) are written by
-/// Smoke.Pipeline's console host, not here.
+/// The step's side of GitHub Actions: its context and step outputs (<c>$GITHUB_OUTPUT</c>). Workflow commands
+/// (groups, annotations, masks) and the job summary (<c>$GITHUB_STEP_SUMMARY</c>) are written by Smoke.Pipeline's
+/// host, the one route of a build's output (<c>Log.SummaryAsync</c>), not here.
 /// </summary>
 public sealed class GitHubActionsRuntime
 {
-    /// <summary>GitHub refuses to show a step summary larger than this.</summary>
-    public const int MaxSummaryBytes = 1024 * 1024;
-
-    private const string SummaryCutNotice = "\n> Summary cut here: GitHub shows at most 1 MiB per step. The full report is in the run's artifacts.\n";
-
     private readonly string? outputPath;
-    private readonly string? summaryPath;
 
-    private GitHubActionsRuntime(ActionsContext context, string? outputPath, string? summaryPath)
+    private GitHubActionsRuntime(ActionsContext context, string? outputPath)
     {
         Context = context;
         this.outputPath = outputPath;
-        this.summaryPath = summaryPath;
     }
 
     public ActionsContext Context { get; }
@@ -30,9 +23,6 @@ public sealed class GitHubActionsRuntime
 
     /// <summary>True when <c>GITHUB_OUTPUT</c> names a file to write step outputs to.</summary>
     public bool CanWriteOutputs => outputPath is not null;
-
-    /// <summary>True when <c>GITHUB_STEP_SUMMARY</c> names a file to append the job summary to.</summary>
-    public bool CanWriteSummary => summaryPath is not null;
 
     public static bool IsRunningInActions() => IsRunningInActions(Environment.GetEnvironmentVariable);
 
@@ -68,7 +58,7 @@ public sealed class GitHubActionsRuntime
             ApiUrl = AbsoluteUrl(Read("GITHUB_API_URL")) ?? GitHubClientOptions.DefaultBaseAddress,
             PullRequestNumber = await ActionsEvent.PullRequestNumberAsync(Read("GITHUB_EVENT_PATH"), gitRef, cancellationToken).ConfigureAwait(false),
         };
-        return new GitHubActionsRuntime(context, Read("GITHUB_OUTPUT"), Read("GITHUB_STEP_SUMMARY"));
+        return new GitHubActionsRuntime(context, Read("GITHUB_OUTPUT"));
     }
 
     /// <summary>
@@ -107,55 +97,6 @@ public sealed class GitHubActionsRuntime
 
         await AppendAsync(outputPath, Encoding.UTF8.GetBytes(entry), cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    /// <summary>
-    /// Appends markdown to the job summary. Past GitHub's 1 MiB per step, the text is cut at a line with a
-    /// notice and false is returned; false also outside Actions.
-    /// </summary>
-    public async Task<bool> AppendSummaryAsync(string markdown, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        if (summaryPath is null)
-        {
-            return false;
-        }
-
-        var text = markdown.EndsWith('\n') ? markdown : markdown + "\n";
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var room = MaxSummaryBytes - (File.Exists(summaryPath) ? new FileInfo(summaryPath).Length : 0);
-        if (bytes.Length <= room)
-        {
-            await AppendAsync(summaryPath, bytes, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
-        var notice = Encoding.UTF8.GetBytes(SummaryCutNotice);
-        if (room >= notice.Length)
-        {
-            await AppendAsync(summaryPath, [.. FitLines(text, room - notice.Length), .. notice], cancellationToken).ConfigureAwait(false);
-        }
-
-        return false;
-    }
-
-    private static byte[] FitLines(string text, long room)
-    {
-        var kept = new StringBuilder();
-        long used = 0;
-        foreach (var line in text.Split('\n'))
-        {
-            var size = Encoding.UTF8.GetByteCount(line) + 1;
-            if (used + size > room)
-            {
-                break;
-            }
-
-            kept.Append(line).Append('\n');
-            used += size;
-        }
-
-        return Encoding.UTF8.GetBytes(kept.ToString());
     }
 
     private static async Task AppendAsync(string path, byte[] bytes, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ internal abstract class BuildHost
 {
     public abstract bool Colors { get; }
 
+    /// <summary>Whether a live display may redraw the console: an interactive terminal, outside CI.</summary>
+    public virtual bool LiveDisplay => false;
+
     public abstract IEnumerable<string> Format(LogEntry entry);
 
     public virtual IEnumerable<string> TargetStarted(string name, bool grouped) => [Paint("1;36", $"> {name}")];

@@ -43,6 +43,10 @@ internal sealed class BuildOutput(TextWriter writer, BuildHost host) : ILogSink
         WriteUnmasked(Host.SecretsRegistered(added));
     }
 
+    public bool LiveDisplay => Host.LiveDisplay;
+
+    public Task PublishSummaryAsync(string markdown, CancellationToken cancellationToken) => Host.PublishSummaryAsync(Mask.Apply(markdown), cancellationToken);
+
     public void WriteLines(IEnumerable<string> lines)
     {
         lock (gate)

@@ -10,4 +10,8 @@ internal sealed class ConsoleSink : ILogSink
     public void Write(LogEntry entry) => output.Write(entry);
 
     public void AddSecret(string value) => output.AddSecret(value);
+
+    public bool LiveDisplay => false;
+
+    public Task PublishSummaryAsync(string markdown, CancellationToken cancellationToken) => output.PublishSummaryAsync(markdown, cancellationToken);
 }

@@ -27,7 +27,7 @@ internal sealed class GitHubActionsHost(string? stepSummaryPath) : BuildHost
     {
         if (!string.IsNullOrEmpty(stepSummaryPath))
         {
-            await File.AppendAllTextAsync(stepSummaryPath, markdown, cancellationToken).ConfigureAwait(false);
+            await StepSummaryFile.AppendAsync(stepSummaryPath, markdown, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -33,6 +33,10 @@ internal sealed class TargetOutput(BuildOutput build, bool buffered) : ILogSink
 
     public void AddSecret(string value) => build.AddSecret(value);
 
+    public bool LiveDisplay => !buffered && build.LiveDisplay;
+
+    public Task PublishSummaryAsync(string markdown, CancellationToken cancellationToken) => build.PublishSummaryAsync(markdown, cancellationToken);
+
     public void Flush()
     {
         lock (gate)

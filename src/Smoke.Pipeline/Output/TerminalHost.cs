@@ -1,9 +1,14 @@
 namespace Smoke.Pipeline;
 
-/// <summary>A plain terminal: colours when attached to one, none when redirected or NO_COLOR is set.</summary>
-internal sealed class TerminalHost(bool colors) : BuildHost
+/// <summary>
+/// A plain terminal: colours when attached to one, none when redirected or NO_COLOR is set; live displays only on an
+/// interactive terminal outside CI.
+/// </summary>
+internal sealed class TerminalHost(bool colors, bool liveDisplay = false) : BuildHost
 {
     public override bool Colors { get; } = colors;
+
+    public override bool LiveDisplay { get; } = liveDisplay;
 
     public override IEnumerable<string> Format(LogEntry entry)
     {

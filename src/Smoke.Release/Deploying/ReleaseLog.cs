@@ -8,4 +8,7 @@ public sealed record ReleaseLog(Action<string> Info, Action<string> Warn, Action
 {
     /// <summary>Detail worth seeing only when asked for, such as the progress of an image pull.</summary>
     public Action<string> Debug { get; init; } = _ => { };
+
+    /// <summary>Where the deploy's section of the job summary goes (the build's <c>Log.SummaryAsync</c>, GitHub's job summary).</summary>
+    public Func<string, CancellationToken, Task> Summary { get; init; } = (_, _) => Task.CompletedTask;
 }

@@ -13,11 +13,12 @@ public sealed class DeployReporter
     private readonly GitHubIntegration _gitHub;
     private readonly Func<string, string?> _variables;
     private readonly GitHubDeploymentReporter _deployments;
+    private readonly ReleaseLog _log;
     private GitHubActionsRuntime? _actions;
 
     /// <param name="variables">
     /// The environment's variables: <c>GITHUB_TOKEN</c>, <c>GITHUB_REPOSITORY</c> and <c>GITHUB_API_URL</c> say where
-    /// deployments go; the Actions variables give the run page, the pull request and the job summary.
+    /// deployments go; the Actions variables give the run page and the pull request. The job summary section goes to <see cref="ReleaseLog.Summary"/>.
     /// </param>
     public DeployReporter(ReleaseFlowOptions options, Func<string, string?> variables, ReleaseLog log)
     {
@@ -26,6 +27,7 @@ public sealed class DeployReporter
         ArgumentNullException.ThrowIfNull(log);
         _options = options;
         _variables = variables;
+        _log = log;
         _gitHub = GitHubIntegration.FromVariables(variables);
         _deployments = new GitHubDeploymentReporter(_gitHub, log.Info, log.Warn);
     }
@@ -63,8 +65,8 @@ public sealed class DeployReporter
         var section = outcome.ToMarkdown();
         var summaryFile = Path.Combine(_options.ArtifactsDirectory, "summary.md");
         await File.AppendAllTextAsync(summaryFile, section, cancellationToken).ConfigureAwait(false);
+        await _log.Summary(section, cancellationToken).ConfigureAwait(false);
         var actions = await ActionsAsync(cancellationToken).ConfigureAwait(false);
-        await actions.AppendSummaryAsync(section, cancellationToken).ConfigureAwait(false);
         if (_options.PullRequestComment && actions.Context.PullRequestNumber is { } pullRequest)
         {
             var markdown = await File.ReadAllTextAsync(summaryFile, cancellationToken).ConfigureAwait(false);

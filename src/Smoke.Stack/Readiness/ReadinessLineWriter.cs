@@ -6,8 +6,18 @@ namespace Smoke.Stack.Readiness;
 /// The display for CI logs: one timestamped line per state change, e.g.
 /// <c>12:00:04.512 api        ready     4.5s  health + HTTP 127.0.0.1:49153/healthz/ready</c>.
 /// </summary>
-public sealed class ReadinessLineWriter(TextWriter writer) : IProgress<ServiceReadinessChange>
+public sealed class ReadinessLineWriter(Action<string> writeLine) : IProgress<ServiceReadinessChange>
 {
+    /// <summary>Lines written to <paramref name="writer"/>, flushed after each.</summary>
+    public ReadinessLineWriter(TextWriter writer)
+        : this(line =>
+        {
+            writer.WriteLine(line);
+            writer.Flush();
+        })
+    {
+    }
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ServiceReadinessState> _states = new(StringComparer.Ordinal);
 
@@ -22,8 +32,7 @@ public sealed class ReadinessLineWriter(TextWriter writer) : IProgress<ServiceRe
             }
 
             _states[value.Service] = value.State;
-            writer.WriteLine(Format(value));
-            writer.Flush();
+            writeLine(Format(value));
         }
     }
 

@@ -137,10 +137,13 @@ public sealed class ErrorPathTests : IDisposable
                   io.smoke.wait.timeout: "300s"
             """);
 
-        var result = await BuildProcess.RunAsync(["ComposeUp", "WaitHealthy", "ComposeDown", "--compose-file", compose, "--project-name", project]);
+        var result = await BuildProcess.RunAsync(
+            ["ComposeUp", "WaitHealthy", "ComposeDown", "--compose-file", compose, "--project-name", project],
+            new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = Path.Combine(scratch, "summary.md") });
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches("service \"crashy\".*(exit|restart)", result.Output);
+        Assert.Matches("(?m)^::error::service \"crashy\"", result.Output);
         Assert.DoesNotMatch("within 300s", result.Output);
         Assert.Empty(await LeftoverResources.OfProjectAsync(project));
     }

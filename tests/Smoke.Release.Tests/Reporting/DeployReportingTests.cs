@@ -54,10 +54,9 @@ public sealed class DeployReportingTests : FakeGitHubTest, IDisposable
     }
 
     [Fact]
-    public async Task A_deploy_for_a_pull_request_comments_its_summary_there_when_asked_and_appends_the_job_summary()
+    public async Task A_deploy_for_a_pull_request_comments_its_summary_there_when_asked_and_sends_its_section_to_the_job_summary()
     {
-        var jobSummary = Path.Combine(_setup.Root.Path, "step-summary.md");
-        _setup.Variables = new Dictionary<string, string?>(Server.PullRequestEnvironment) { ["GITHUB_STEP_SUMMARY"] = jobSummary };
+        _setup.Variables = Server.PullRequestEnvironment;
         _setup.Options = _setup.Options with { PullRequestComment = true };
         Directory.CreateDirectory(_setup.Artifacts);
         await File.WriteAllTextAsync(Path.Combine(_setup.Artifacts, "summary.md"), "# Smoke report\n");
@@ -66,7 +65,7 @@ public sealed class DeployReportingTests : FakeGitHubTest, IDisposable
 
         var comment = Assert.Single(Server.CommentsOn(FakeGitHubServer.PullRequest));
         Assert.StartsWith("<!-- smoke:smoke-report:staging -->\n# Smoke report\n\n## Deploy to staging\n", comment.Body, StringComparison.Ordinal);
-        Assert.StartsWith("\n## Deploy to staging\n\n**deployed:** release v42 is deployed", await File.ReadAllTextAsync(jobSummary), StringComparison.Ordinal);
+        Assert.StartsWith("\n## Deploy to staging\n\n**deployed:** release v42 is deployed", Assert.Single(_setup.Log.Of("summary")), StringComparison.Ordinal);
         Assert.Equal(comment.Body[comment.Body.IndexOf("# Smoke", StringComparison.Ordinal)..], _setup.ReadArtifact("summary.md"));
     }
 

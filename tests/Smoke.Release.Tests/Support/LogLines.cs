@@ -6,7 +6,15 @@ internal sealed class LogLines
     private readonly List<string> _lines = [];
 
     public LogLines() =>
-        Log = new ReleaseLog(line => Add("info", line), line => Add("warn", line), line => Add("success", line)) { Debug = line => Add("debug", line) };
+        Log = new ReleaseLog(line => Add("info", line), line => Add("warn", line), line => Add("success", line))
+        {
+            Debug = line => Add("debug", line),
+            Summary = (markdown, _) =>
+            {
+                Add("summary", markdown);
+                return Task.CompletedTask;
+            },
+        };
 
     public ReleaseLog Log { get; }
 

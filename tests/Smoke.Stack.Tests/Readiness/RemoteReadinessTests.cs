@@ -163,5 +163,46 @@ public sealed class RemoteReadinessTests
         Assert.Contains("1 of 1 services ready in", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Unless_asked_for_a_live_table_even_an_interactive_console_gets_lines()
+    {
+        await using var up = new LoopbackHttpServer(_ => (200, "ok"));
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        await ReadinessConsole.WaitAsync(ReadinessRequest.ForRemote([new RemoteService("api") { ReadyUrl = up.Url("/ready") }]), console);
+
+        Assert.DoesNotContain("│", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} api +ready ", output.ToString());
+    }
+
+    [Fact]
+    public async Task The_outcome_lines_carry_an_error_for_a_critical_service_that_never_became_ready()
+    {
+        await using var up = new LoopbackHttpServer(_ => (200, "ok"));
+        await using var down = new LoopbackHttpServer(_ => (503, "starting"));
+        var changes = new List<string>();
+
+        var report = await StackReadiness.WaitAsync(
+            ReadinessRequest.ForRemote(
+            [
+                new RemoteService("api") { ReadyUrl = up.Url("/ready") },
+                new RemoteService("queue") { ReadyUrl = down.Url("/ready"), Timeout = TimeSpan.FromSeconds(1) },
+            ]),
+            new ReadinessLineWriter(line => { lock (changes) { changes.Add(line); } }));
+        var outcome = ReadinessOutcome.Lines(report).ToList();
+
+        Assert.Contains(changes, l => Matches(l, @" queue +FAILED "));
+        var (level, text) = Assert.Single(outcome);
+        Assert.Equal(ReadinessOutcomeLevel.Error, level);
+        Assert.StartsWith("service \"queue\" never became ready within 1s", text, StringComparison.Ordinal);
+    }
+
     private static bool Matches(string text, string pattern) => System.Text.RegularExpressions.Regex.IsMatch(text, pattern);
 }
