@@ -1,3 +1,5 @@
+using Smoke.Tests.Shared;
+
 namespace Smoke.Pipeline.Tests;
 
 public sealed class SnapshotTests : IDisposable
@@ -16,7 +18,7 @@ public sealed class SnapshotTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("s3cr3t-token", run.Output, StringComparison.Ordinal);
-        Snapshot.Match("Help", run.Output);
+        Snapshot.Match("Help.txt", run.Output);
     }
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class SnapshotTests : IDisposable
         var exitCode = await run.RunAsync<FailureBuild>("Publish Docs Test Rollback");
 
         Assert.Equal(1, exitCode);
-        Snapshot.Match("Summary", run.Output);
+        Snapshot.Match("Summary.txt", run.Output);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class SnapshotTests : IDisposable
     {
         await run.RunAsync<DiamondBuild>("All");
 
-        Snapshot.Match("Succeeded", run.Output);
+        Snapshot.Match("Succeeded.txt", run.Output);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace Smoke.Stack.Readiness;
 
-/// <summary>The service labels that say what "ready" means (DESIGN.md); they reach the engine on every container.</summary>
+/// <summary>The service labels that say what "ready" means (docs/readiness.md, "What ready means"); they reach the engine on every container.</summary>
 public static class ReadinessLabels
 {
     /// <summary><c>"8080/healthz/ready"</c>: HTTP 2xx from that path on the port published for container port 8080.</summary>

@@ -1,7 +1,7 @@
 namespace Smoke.Stack.Validation;
 
 /// <summary>
-/// The service labels under <see cref="Prefix"/> that tell the readiness engine what "ready" means (DESIGN.md).
+/// The service labels under <see cref="Prefix"/> that tell the readiness engine what "ready" means (docs/readiness.md).
 /// A label under the prefix that is not listed is reported as unknown.
 /// </summary>
 public sealed record SmokeLabelConventions(string Prefix, IReadOnlyList<SmokeLabel> Labels)

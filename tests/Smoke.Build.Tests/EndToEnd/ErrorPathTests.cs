@@ -2,7 +2,7 @@ namespace Smoke.Build.Tests.EndToEnd;
 
 /// <summary>
 /// The errors a user meets, run through ./build.sh as they would meet them: each ends with a message naming the
-/// thing and the next step, the exit code DESIGN.md gives, and nothing left running.
+/// thing and the next step, the exit code docs/troubleshooting.md gives, and nothing left running.
 /// </summary>
 [Collection(nameof(BuildRunsCollection))]
 public sealed class ErrorPathTests : IDisposable

@@ -1,4 +1,5 @@
 using Smoke.Build.Workflows;
+using Smoke.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace Smoke.Build.Tests.Workflows;
@@ -6,6 +7,13 @@ namespace Smoke.Build.Tests.Workflows;
 public sealed class WorkflowYamlTests
 {
     private static readonly IReadOnlyDictionary<string, string> Files = WorkflowFiles.Render(typeof(WorkflowFixtureBuild), WorkflowFixtureBuild.TargetNames);
+
+    /// <summary>Each generated file whole: any change to what --generate-workflows writes shows up as a diff of Snapshots/workflows/.</summary>
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("smoke")]
+    public void A_generated_workflow_matches_its_snapshot(string name) =>
+        Snapshot.Match($"workflows/{name}.yml", Files[$".github/workflows/{name}.yml"]);
 
     [Fact]
     public void Each_attribute_becomes_a_file_under_github_workflows()

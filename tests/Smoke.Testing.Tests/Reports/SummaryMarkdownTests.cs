@@ -1,10 +1,20 @@
 using Smoke.Testing.Reports;
+using Smoke.Tests.Shared;
 
 namespace Smoke.Testing.Tests.Reports;
 
 public sealed class SummaryMarkdownTests(ReportFiles files) : IClassFixture<ReportFiles>
 {
     private string Failed => File.ReadAllText(files.Failed.Markdown);
+
+    /// <summary>The whole page, as a reviewer sees it: any change to summary.md shows up as a diff of Snapshots/summary-*.md.</summary>
+    [Fact]
+    public void A_failed_run_s_summary_matches_its_snapshot() =>
+        Snapshot.Match("summary-failed.md", Failed);
+
+    [Fact]
+    public void A_passed_run_s_summary_matches_its_snapshot() =>
+        Snapshot.Match("summary-passed.md", File.ReadAllText(files.Passed.Markdown));
 
     [Fact]
     public void The_verdict_comes_first_with_the_reasons_and_the_rollback_decision()
