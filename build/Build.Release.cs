@@ -149,6 +149,7 @@ internal sealed partial class Build
         {
             Environment = ReleaseOptions.Environment,
             ComposeFile = ComposeFilePath,
+            Compose = ComposeModel,
             WorkingDirectory = RootDirectory,
             StacksDirectory = Path.Combine(TemporaryDirectory, "stacks"),
             EnvFile = File.Exists(EnvFilePath) ? EnvFilePath : null,

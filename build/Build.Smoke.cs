@@ -125,7 +125,7 @@ internal sealed partial class Build
     {
         var request = ReadinessRequest.ForCompose(Engine, project.Name) with
         {
-            DependsOn = await ComposeDependencies.ReadFilesAsync([ComposeFilePath], cancellationToken),
+            DependsOn = project.Model.DependsOn,
             DefaultTimeout = ReadyTimeout,
             DiagnosticsDirectory = DiagnosticsDirectory,
         };

@@ -55,6 +55,11 @@ internal sealed partial class Build
 
     string ComposeFilePath => Path.GetFullPath(ComposeFile, RootDirectory);
 
+    ComposeFileModel? composeModel;
+
+    /// <summary>The compose file, read once per run and handed to images, compose, readiness and deploy (docs/architecture.md).</summary>
+    ComposeFileModel ComposeModel => composeModel ??= ComposeFileModel.Read([ComposeFilePath]);
+
     string EnvFilePath => Path.GetFullPath(EnvFile ?? $".env.{EnvironmentProfile}", RootDirectory);
 
     /// <summary>A stack left running on purpose (ComposeUp without ComposeDown), so a later run can take it down.</summary>
@@ -114,7 +119,7 @@ internal sealed partial class Build
             var published = deploying ? null : await PublishSampleAsync(ct);
             var provisioner = new ImageProvisioner(Engine, Log.Info);
             var result = await provisioner.ProvisionAsync(
-                new ImageProvisioningRequest([ComposeFilePath], RootDirectory)
+                new ImageProvisioningRequest(ComposeModel, RootDirectory)
                 {
                     Source = ImageSource,
                     BaseImage = BaseImage is { Length: > 0 } baseImage ? baseImage : null,
@@ -163,6 +168,7 @@ internal sealed partial class Build
             var name = ComposeProjectName.Normalize(ProjectName ?? ComposeProjectName.ForRun(session.RunId));
             stack = new ComposeProject([ComposeFilePath], session, name)
             {
+                Model = ComposeModel,
                 EnvFile = File.Exists(EnvFilePath) ? EnvFilePath : null,
                 Variables = imageVariables,
                 WorkingDirectory = RootDirectory,
@@ -240,6 +246,7 @@ internal sealed partial class Build
                    ?? throw new InvalidOperationException($"{KeptStackFile} is empty; delete it and run ./build.sh Clean to remove every Smoke stack");
         return new ComposeProject([ComposeFilePath], StackSession.ForCurrentProcess(kept.RunId), kept.Name)
         {
+            Model = ComposeModel,
             EnvFile = File.Exists(EnvFilePath) ? EnvFilePath : null,
             WorkingDirectory = RootDirectory,
             StateDirectory = Path.Combine(TemporaryDirectory, "stacks", kept.Name),

@@ -19,6 +19,7 @@ public sealed class ComposeEnvironmentStack : IEnvironmentStack
     private readonly Func<CancellationToken, Task<ComposeDriver>> _compose;
     private readonly Func<ComposeProject, CancellationToken, Task<ReadinessReport>> _waitReady;
     private readonly ReleaseLog _log;
+    private ComposeFileModel? _composeModel;
 
     /// <param name="compose">The compose command, detected once per run by whoever runs the stack.</param>
     /// <param name="waitReady">Waits until a project's services are ready, as the smoke run does (readiness output, endpoints file).</param>
@@ -37,13 +38,16 @@ public sealed class ComposeEnvironmentStack : IEnvironmentStack
         _log = log;
     }
 
+    /// <summary>The environment's compose file, read once.</summary>
+    private ComposeFileModel Compose => _composeModel ??= _options.Compose ?? ComposeFileModel.Read([_options.ComposeFile]);
+
     /// <summary>The environment's compose project name.</summary>
     public string ProjectName => ComposeProjectName.Normalize($"smoke-{_options.Environment}");
 
     public IReadOnlyDictionary<string, string> ImagesOf(string release)
     {
         var tagVariable = _options.AppRecipe.Variables.First(pair => pair.Value == "{release}").Key;
-        var services = ReleaseServices.WhoseImageUses(_options.ComposeFile, tagVariable);
+        var services = ReleaseServices.WhoseImageUses(Compose, tagVariable);
         if (services.Count == 0)
         {
             throw new DeployFailedException(
@@ -95,6 +99,7 @@ public sealed class ComposeEnvironmentStack : IEnvironmentStack
 
         return new ComposeProject([_options.ComposeFile], StackSession.ForEnvironment(_options.Environment), ProjectName)
         {
+            Model = Compose,
             EnvFile = _options.EnvFile,
             Variables = variables,
             WorkingDirectory = _options.WorkingDirectory,
@@ -165,7 +170,7 @@ public sealed class ComposeEnvironmentStack : IEnvironmentStack
             return given;
         }
 
-        foreach (var service in ReleaseServices.WhoseImageUses(_options.ComposeFile, variable))
+        foreach (var service in ReleaseServices.WhoseImageUses(Compose, variable))
         {
             var running = await _engine.ListContainersAsync([$"{ComposeLabels.Project}={ProjectName}", $"{ComposeLabels.Service}={service}"], all: true, cancellationToken)
                 .ConfigureAwait(false);

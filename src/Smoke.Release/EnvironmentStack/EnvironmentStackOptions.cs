@@ -1,3 +1,4 @@
+using Smoke.Stack.Compose;
 using Smoke.Stack.Images;
 
 namespace Smoke.Release;
@@ -9,6 +10,9 @@ public sealed record EnvironmentStackOptions
     public required string Environment { get; init; }
 
     public required string ComposeFile { get; init; }
+
+    /// <summary>The compose file as the build read it once; read from <see cref="ComposeFile"/> (once) when not given.</summary>
+    public ComposeFileModel? Compose { get; init; }
 
     /// <summary>The project directory compose resolves relative paths from; messages name files relative to it.</summary>
     public required string WorkingDirectory { get; init; }

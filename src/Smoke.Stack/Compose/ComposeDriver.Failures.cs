@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
-using YamlDotNet.RepresentationModel;
 
 namespace Smoke.Stack.Compose;
 
@@ -50,7 +49,7 @@ public sealed partial class ComposeDriver
                 }
             }
         }
-        catch (ComposeCommandException)
+        catch (Exception exception) when (exception is ComposeCommandException or FormatException)
         {
             // The configuration itself is broken; compose's own error below says how.
         }
@@ -58,27 +57,11 @@ public sealed partial class ComposeDriver
         return Failure(project, arguments, result, service, null);
     }
 
-    /// <summary>Each service's image, from the interpolated config, for services that do not build their own.</summary>
+    /// <summary>Each service's image, from the interpolated config compose prints, for services that do not build their own.</summary>
     private async Task<IReadOnlyList<(string Service, string Image)>> ServiceImagesAsync(ComposeProject project, CancellationToken cancellationToken)
     {
-        var config = await ConfigAsync(project, cancellationToken).ConfigureAwait(false);
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(config));
-        var images = new List<(string, string)>();
-        if (yaml.Documents[0].RootNode is YamlMappingNode root && root.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode serviceMap)
-        {
-            foreach (var (key, value) in serviceMap.Children)
-            {
-                if (value is YamlMappingNode service
-                    && !service.Children.ContainsKey(new YamlScalarNode("build"))
-                    && service.Children.TryGetValue(new YamlScalarNode("image"), out var image) && image is YamlScalarNode { Value: { } reference })
-                {
-                    images.Add((((YamlScalarNode)key).Value!, reference));
-                }
-            }
-        }
-
-        return images;
+        var config = ComposeFileModel.Parse(await ConfigAsync(project, cancellationToken).ConfigureAwait(false), $"{CommandName} config");
+        return config.Services.Where(s => !s.Builds && s.Image is not null).Select(s => (s.Name, s.Image!)).ToList();
     }
 
     private ComposeCommandException Failure(ComposeProject project, IReadOnlyList<string> arguments, ProcessResult result, string? service, string? cause)

@@ -22,11 +22,20 @@ public sealed record ComposeProject
         StateDirectory = Path.Combine(Path.GetTempPath(), "smoke", Name);
     }
 
+    private ComposeFileModel? _model;
+
     public string Name { get; }
 
     public IReadOnlyList<string> Files { get; }
 
     public StackSession Session { get; }
+
+    /// <summary>The compose files, read once: the first time something asks, unless the caller hands a model it has read.</summary>
+    public ComposeFileModel Model
+    {
+        get => _model ??= ComposeFileModel.Read(Files);
+        init => _model = value;
+    }
 
     /// <summary>Passed as <c>--env-file</c> when set.</summary>
     public string? EnvFile { get; init; }

@@ -9,22 +9,22 @@ namespace Smoke.Stack.Compose;
 /// </summary>
 internal static class SessionOverride
 {
-    public static string Render(ComposeFileOutline outline, StackSession session)
+    public static string Render(ComposeFileModel compose, StackSession session)
     {
         var labels = session.Labels.ToDictionary(l => l.Key, l => l.Value);
         var document = new Dictionary<string, object>();
-        if (outline.Version is { } version)
+        if (compose.Version is { } version)
         {
             // docker-compose 1.x refuses to merge files of different versions.
             document["version"] = version;
         }
 
-        document["services"] = outline.Services.ToDictionary(s => s, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
-        document["networks"] = outline.Networks.Append("default").Distinct().Except(outline.ExternalNetworks)
+        document["services"] = compose.Services.ToDictionary(s => s.Name, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
+        document["networks"] = compose.Networks.Append("default").Distinct().Except(compose.ExternalNetworks)
             .ToDictionary(n => n, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
-        if (outline.Volumes.Count > 0)
+        if (compose.Volumes.Count > 0)
         {
-            document["volumes"] = outline.Volumes.ToDictionary(v => v, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
+            document["volumes"] = compose.Volumes.ToDictionary(v => v, _ => (object)new Dictionary<string, object> { ["labels"] = labels });
         }
 
         return new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build().Serialize(document);
@@ -32,9 +32,8 @@ internal static class SessionOverride
 
     public static async Task<string> WriteAsync(ComposeProject project, CancellationToken cancellationToken)
     {
-        var outline = ComposeFileOutline.Read(project.Files);
         Directory.CreateDirectory(project.StateDirectory);
-        await File.WriteAllTextAsync(project.SessionOverrideFile, Render(outline, project.Session), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(project.SessionOverrideFile, Render(project.Model, project.Session), cancellationToken).ConfigureAwait(false);
         return project.SessionOverrideFile;
     }
 }

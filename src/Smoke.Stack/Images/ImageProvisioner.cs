@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
-using YamlDotNet.RepresentationModel;
 
 namespace Smoke.Stack.Images;
 
@@ -23,7 +23,7 @@ public sealed partial class ImageProvisioner
 
     public async Task<ImageProvisioningResult> ProvisionAsync(ImageProvisioningRequest request, CancellationToken cancellationToken = default)
     {
-        var references = ReadImageReferences(request.ComposeFiles);
+        var references = ImageReferences(request.Compose);
         var images = new List<ProvisionedImage>();
         var variables = new Dictionary<string, string>();
         var registryAnswers = request.Source != ImageSource.Offline;
@@ -173,34 +173,8 @@ public sealed partial class ImageProvisioner
     }
 
     /// <summary>Each service's raw <c>image:</c> value, variables not yet interpolated; services that build their own are left to compose.</summary>
-    internal static IReadOnlyList<(string Service, string Image)> ReadImageReferences(IEnumerable<string> composeFiles)
-    {
-        var images = new Dictionary<string, string>();
-        foreach (var file in composeFiles)
-        {
-            var yaml = new YamlStream();
-            using (var reader = new StreamReader(file))
-            {
-                yaml.Load(reader);
-            }
-
-            if (yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
-                && root.Children.TryGetValue(new YamlScalarNode("services"), out var services) && services is YamlMappingNode map)
-            {
-                foreach (var (name, service) in map.Children)
-                {
-                    if (service is YamlMappingNode properties
-                        && !properties.Children.ContainsKey(new YamlScalarNode("build"))
-                        && properties.Children.TryGetValue(new YamlScalarNode("image"), out var image) && image is YamlScalarNode { Value: { } value })
-                    {
-                        images[((YamlScalarNode)name).Value!] = value;
-                    }
-                }
-            }
-        }
-
-        return images.Select(i => (i.Key, i.Value)).ToList();
-    }
+    internal static IReadOnlyList<(string Service, string Image)> ImageReferences(ComposeFileModel compose) =>
+        compose.Services.Where(s => !s.Builds && s.Image is not null).Select(s => (s.Name, s.Image!)).ToList();
 
     private static bool Mentions(string image, ImageRecipe recipe) =>
         VariableReference().Matches(image).Any(m => recipe.Variables.ContainsKey(m.Groups["name"].Value));

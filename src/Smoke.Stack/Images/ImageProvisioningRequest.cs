@@ -1,7 +1,9 @@
+using Smoke.Stack.Compose;
+
 namespace Smoke.Stack.Images;
 
-/// <summary>What the Images step asks for.</summary>
-public sealed record ImageProvisioningRequest(IReadOnlyList<string> ComposeFiles, string RepositoryRoot)
+/// <summary>What the Images step asks for: images for the services of <paramref name="Compose"/>.</summary>
+public sealed record ImageProvisioningRequest(ComposeFileModel Compose, string RepositoryRoot)
 {
     public ImageSource Source { get; init; } = ImageSource.Auto;
 

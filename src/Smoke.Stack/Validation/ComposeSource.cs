@@ -1,3 +1,4 @@
+using Smoke.Stack.Compose;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -41,36 +42,19 @@ internal sealed class ComposeSource
             return null;
         }
 
-        var lines = text.Split('\n');
-        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
-        var stream = new YamlStream();
+        YamlMappingNode root;
         try
         {
-            stream.Load(parser);
+            root = ComposeYaml.Load(text, System.IO.Path.GetFileName(path));
         }
-        catch (YamlException exception)
+        catch (ComposeYamlException exception)
         {
-            problems.Error(ConfigRule.YamlSyntax, new SourceLocation(path, LineOf(exception.Start), ColumnOf(exception.Start)),
-                SyntaxMessage(path, exception.Message));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
-            var position = parser.LastPosition;
-            problems.Error(ConfigRule.YamlSyntax, new SourceLocation(path, LineOf(position), ColumnOf(position)),
-                SyntaxMessage(path, "the parser could not read past this point"));
+            problems.Error(exception.IsSyntax ? ConfigRule.YamlSyntax : ConfigRule.ComposeFileUnusable, new SourceLocation(path, exception.Line, exception.Column),
+                exception.IsSyntax ? SyntaxMessage(path, exception.Message) : exception.Message);
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            var start = stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[0].RootNode.Start;
-            problems.Error(ConfigRule.ComposeFileUnusable, new SourceLocation(path, LineOf(start), ColumnOf(start)),
-                $"{System.IO.Path.GetFileName(path)} is not a compose file: its top level must be a mapping with a services: key");
-            return null;
-        }
-
+        var lines = text.Split('\n');
         return new ComposeSource(path, lines, root);
     }
 

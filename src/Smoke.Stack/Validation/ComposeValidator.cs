@@ -31,7 +31,7 @@ public static class ComposeValidator
         return new ConfigValidationReport(problems.InReadingOrder());
     }
 
-    private static async Task<ComposeProject?> ReadComposeAsync(
+    private static async Task<ComposeDocument?> ReadComposeAsync(
         ComposeValidationRequest request, ProfileVariables variables, ProblemList problems, CancellationToken cancellationToken)
     {
         var source = await ComposeSource.LoadAsync(Path.GetFullPath(request.ComposeFile), problems, cancellationToken).ConfigureAwait(false);
@@ -41,6 +41,6 @@ public static class ComposeValidator
         }
 
         var values = InterpolatedDocument.Evaluate(source, variables, request.Profile, problems);
-        return ComposeProject.Read(source, values, problems);
+        return ComposeDocument.Read(source, values, problems);
     }
 }

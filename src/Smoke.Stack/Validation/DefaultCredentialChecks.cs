@@ -14,7 +14,7 @@ internal static class DefaultCredentialChecks
     public static async Task CheckAsync(
         ComposeValidationRequest request,
         ProfileVariables variables,
-        ComposeProject? project,
+        ComposeDocument? project,
         ProblemList problems,
         CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal static class DefaultCredentialChecks
     }
 
     private static void CheckContainerEnvironments(
-        string profile, ProfileVariables variables, ComposeProject project, HashSet<string> reported, ProblemList problems)
+        string profile, ProfileVariables variables, ComposeDocument project, HashSet<string> reported, ProblemList problems)
     {
         foreach (var service in project.Services)
         {
@@ -68,7 +68,7 @@ internal static class DefaultCredentialChecks
     }
 
     private static void CheckProfileVariables(
-        string profile, ProfileVariables variables, ComposeProject? project, HashSet<string> reported, ProblemList problems)
+        string profile, ProfileVariables variables, ComposeDocument? project, HashSet<string> reported, ProblemList problems)
     {
         foreach (var credential in KnownDefaultCredential.All)
         {
@@ -91,7 +91,7 @@ internal static class DefaultCredentialChecks
     private static async Task CheckDevelopmentValuesAsync(
         ComposeValidationRequest request,
         ProfileVariables variables,
-        ComposeProject? project,
+        ComposeDocument? project,
         HashSet<string> reported,
         ProblemList problems,
         CancellationToken cancellationToken)
@@ -139,7 +139,7 @@ internal static class DefaultCredentialChecks
     private static string Describe(string name, ProfileVariables variables) =>
         variables.Find(name) is { } variable ? $"{name} at {variable.Origin}" : $"{name}, unset, so the compose file's default";
 
-    private static Dictionary<string, ContainerVariable> Environment(ComposeProject project, ComposeService service, ProfileVariables variables)
+    private static Dictionary<string, ContainerVariable> Environment(ComposeDocument project, ComposeService service, ProfileVariables variables)
     {
         var environment = new Dictionary<string, ContainerVariable>(StringComparer.Ordinal);
         switch (service.Definition["environment"])

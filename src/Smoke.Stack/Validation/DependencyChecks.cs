@@ -7,7 +7,7 @@ internal static class DependencyChecks
 {
     private static readonly string[] Conditions = ["service_started", "service_healthy", "service_completed_successfully"];
 
-    public static void Check(ComposeProject project, ProblemList problems)
+    public static void Check(ComposeDocument project, ProblemList problems)
     {
         var dependencies = project.Services.SelectMany(service => Read(project, service, problems)).ToList();
         var known = new List<Dependency>();
@@ -30,7 +30,7 @@ internal static class DependencyChecks
         ReportCycles(project, known, problems);
     }
 
-    private static IEnumerable<Dependency> Read(ComposeProject project, ComposeService service, ProblemList problems)
+    private static IEnumerable<Dependency> Read(ComposeDocument project, ComposeService service, ProblemList problems)
     {
         switch (service.Definition["depends_on"])
         {
@@ -96,7 +96,7 @@ internal static class DependencyChecks
         }
     }
 
-    private static void CheckCondition(ComposeProject project, Dependency dependency, ComposeService target, ProblemList problems)
+    private static void CheckCondition(ComposeDocument project, Dependency dependency, ComposeService target, ProblemList problems)
     {
         if (dependency.Condition != "service_healthy")
         {
@@ -120,7 +120,7 @@ internal static class DependencyChecks
         }
     }
 
-    private static HealthcheckState HealthcheckOf(ComposeProject project, ComposeService service)
+    private static HealthcheckState HealthcheckOf(ComposeDocument project, ComposeService service)
     {
         if (service.Definition["healthcheck"] is not YamlMappingNode node)
         {
@@ -143,7 +143,7 @@ internal static class DependencyChecks
         };
     }
 
-    private static void ReportCycles(ComposeProject project, List<Dependency> dependencies, ProblemList problems)
+    private static void ReportCycles(ComposeDocument project, List<Dependency> dependencies, ProblemList problems)
     {
         var edges = dependencies.ToLookup(dependency => dependency.Service.Name, StringComparer.Ordinal);
         var finished = new HashSet<string>(StringComparer.Ordinal);

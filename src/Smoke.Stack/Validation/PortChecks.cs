@@ -6,7 +6,7 @@ namespace Smoke.Stack.Validation;
 internal static class PortChecks
 {
     /// <summary>Checks every service's ports and returns what each publishes, for the label checks.</summary>
-    public static ILookup<string, PortPublication> Check(ComposeProject project, string profile, ProblemList problems)
+    public static ILookup<string, PortPublication> Check(ComposeDocument project, string profile, ProblemList problems)
     {
         var publications = new List<PortPublication>();
         foreach (var service in project.Services)
@@ -43,7 +43,7 @@ internal static class PortChecks
         return publications.ToLookup(publication => publication.Service.Name, StringComparer.Ordinal);
     }
 
-    private static void ReportCollisions(ComposeProject project, List<PortPublication> publications, ProblemList problems)
+    private static void ReportCollisions(ComposeDocument project, List<PortPublication> publications, ProblemList problems)
     {
         var taken = new Dictionary<(string Protocol, int Port), List<PortPublication>>();
         foreach (var publication in publications.Where(publication => publication.HasExplicitHostPorts))
@@ -80,7 +80,7 @@ internal static class PortChecks
     private static bool Overlap(PortPublication first, PortPublication second) =>
         first.HostIp == second.HostIp || first.IsOnAllInterfaces || second.IsOnAllInterfaces;
 
-    private static void ReportNonLoopback(ComposeProject project, List<PortPublication> publications, string profile, ProblemList problems)
+    private static void ReportNonLoopback(ComposeDocument project, List<PortPublication> publications, string profile, ProblemList problems)
     {
         var isCi = string.Equals(profile, "ci", StringComparison.OrdinalIgnoreCase);
         foreach (var publication in publications.Where(publication => !publication.IsOnLoopback))

@@ -7,7 +7,7 @@ internal static class PortSyntax
 {
     private static readonly string[] Protocols = ["tcp", "udp", "sctp"];
 
-    public static PortPublication? Read(ComposeProject project, ComposeService service, YamlNode node, out string? error)
+    public static PortPublication? Read(ComposeDocument project, ComposeService service, YamlNode node, out string? error)
     {
         error = null;
         return node switch
@@ -59,7 +59,7 @@ internal static class PortSyntax
         return Build(service, node, hostIp, hostText, containerText, protocol, spec, out error);
     }
 
-    private static PortPublication? ReadLong(ComposeProject project, ComposeService service, YamlNode node, MergedMapping mapping, out string? error)
+    private static PortPublication? ReadLong(ComposeDocument project, ComposeService service, YamlNode node, MergedMapping mapping, out string? error)
     {
         if (project.Text(mapping["target"]) is not { Length: > 0 } target)
         {

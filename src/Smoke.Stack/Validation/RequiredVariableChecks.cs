@@ -3,7 +3,7 @@ namespace Smoke.Stack.Validation;
 /// <summary>The profile sets every variable the pipeline requires, to something non-empty.</summary>
 internal static class RequiredVariableChecks
 {
-    public static void Check(ComposeValidationRequest request, ProfileVariables variables, ComposeProject? project, ProblemList problems)
+    public static void Check(ComposeValidationRequest request, ProfileVariables variables, ComposeDocument? project, ProblemList problems)
     {
         foreach (var name in request.RequiredVariables.Distinct(StringComparer.Ordinal))
         {

@@ -7,7 +7,7 @@ internal static class ServiceDefinitionChecks
 {
     private static readonly string[] HealthcheckDurations = ["interval", "timeout", "start_period", "start_interval"];
 
-    public static void Check(ComposeProject project, ProblemList problems)
+    public static void Check(ComposeDocument project, ProblemList problems)
     {
         CheckTopLevelKeys(project, problems);
         foreach (var service in project.Services)
@@ -31,7 +31,7 @@ internal static class ServiceDefinitionChecks
         }
     }
 
-    private static void CheckTopLevelKeys(ComposeProject project, ProblemList problems)
+    private static void CheckTopLevelKeys(ComposeDocument project, ProblemList problems)
     {
         if (project.Root.KeyNode("name") is { } name)
         {
@@ -48,7 +48,7 @@ internal static class ServiceDefinitionChecks
         }
     }
 
-    private static void CheckHealthcheck(ComposeProject project, ComposeService service, MergedMapping healthcheck, ProblemList problems)
+    private static void CheckHealthcheck(ComposeDocument project, ComposeService service, MergedMapping healthcheck, ProblemList problems)
     {
         foreach (var key in HealthcheckDurations)
         {
@@ -66,7 +66,7 @@ internal static class ServiceDefinitionChecks
         }
     }
 
-    private static void CheckDuration(ComposeProject project, ComposeService service, string what, YamlNode node, ProblemList problems)
+    private static void CheckDuration(ComposeDocument project, ComposeService service, string what, YamlNode node, ProblemList problems)
     {
         var text = project.Text(node);
         if (node is not YamlScalarNode || !ComposeDuration.TryParse(text, out _))

@@ -7,7 +7,7 @@ namespace Smoke.Stack.Validation;
 internal static partial class SmokeLabelChecks
 {
     public static void Check(
-        ComposeProject project, SmokeLabelConventions conventions, ILookup<string, PortPublication> publications, ProblemList problems)
+        ComposeDocument project, SmokeLabelConventions conventions, ILookup<string, PortPublication> publications, ProblemList problems)
     {
         foreach (var service in project.Services)
         {
@@ -41,7 +41,7 @@ internal static partial class SmokeLabelChecks
         }
     }
 
-    private static IEnumerable<(string Key, string Value, YamlNode Node)> Labels(ComposeProject project, ComposeService service, ProblemList problems)
+    private static IEnumerable<(string Key, string Value, YamlNode Node)> Labels(ComposeDocument project, ComposeService service, ProblemList problems)
     {
         switch (service.Definition["labels"])
         {
@@ -120,7 +120,7 @@ internal static partial class SmokeLabelChecks
     }
 
     private static void CheckPublished(
-        ComposeProject project, ComposeService service, string key, int port, List<PortPublication> published, YamlNode node, ProblemList problems)
+        ComposeDocument project, ComposeService service, string key, int port, List<PortPublication> published, YamlNode node, ProblemList problems)
     {
         if (published.Any(publication => publication.Publishes(port)))
         {

@@ -53,7 +53,7 @@ public sealed class ComposeProjectTests
         var session = new StackSession("ab12cd34", 4242, "host-1", "9876");
         try
         {
-            var yaml = SessionOverride.Render(ComposeFileOutline.Read([file]), session);
+            var yaml = SessionOverride.Render(ComposeFileModel.Read([file]), session);
 
             Assert.Equal(
                 """

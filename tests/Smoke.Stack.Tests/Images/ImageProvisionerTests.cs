@@ -1,3 +1,4 @@
+using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Fixtures;
 using Smoke.Stack.Images;
@@ -79,7 +80,7 @@ public sealed class ImageProvisionerTests(OfflineImageFixture fixture)
         await File.WriteAllTextAsync(compose, "services:\n  cache:\n    image: smoke-test/no-such-image:1\n");
 
         var error = await Assert.ThrowsAsync<ImageProvisioningException>(
-            () => new ImageProvisioner(fixture.Engine).ProvisionAsync(fixture.Request(ImageSource.Offline) with { ComposeFiles = [compose] }));
+            () => new ImageProvisioner(fixture.Engine).ProvisionAsync(fixture.Request(ImageSource.Offline) with { Compose = ComposeFileModel.Read([compose]) }));
 
         Assert.Equal(
             "service \"cache\": image smoke-test/no-such-image:1 is not on the engine and could not be pulled (offline); no offline recipe makes it, so pull or build it by hand",

@@ -1,3 +1,4 @@
+using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Images;
 using Smoke.Stack.Tests.Support;
@@ -34,7 +35,7 @@ public sealed class OfflineImageFixture : IAsyncLifetime
 
     public List<string> BuiltImages { get; } = [];
 
-    public ImageProvisioningRequest Request(ImageSource source) => new([ComposeFile], Root)
+    public ImageProvisioningRequest Request(ImageSource source) => new(ComposeFileModel.Read([ComposeFile]), Root)
     {
         Source = source,
         Recipes = [Recipe],

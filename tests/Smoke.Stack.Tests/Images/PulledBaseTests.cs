@@ -1,3 +1,4 @@
+using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Images;
 using Smoke.Stack.Tests.Support;
@@ -88,7 +89,7 @@ public sealed class PulledBaseTests(LocalRegistry registry) : IClassFixture<Loca
     }
 
     private ImageProvisioningRequest Request(ImageSource source) =>
-        new([Path.Combine(_root, "docker-compose.yml")], _root) { Source = source, PullProbeTimeout = TimeSpan.FromSeconds(30) };
+        new(ComposeFileModel.Read([Path.Combine(_root, "docker-compose.yml")]), _root) { Source = source, PullProbeTimeout = TimeSpan.FromSeconds(30) };
 
     private async Task<ImageProvisioningResult> ProvisionAsync(ImageProvisioningRequest request)
     {

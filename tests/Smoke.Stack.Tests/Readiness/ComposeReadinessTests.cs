@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Smoke.Stack.Compose;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Readiness;
 using Smoke.Stack.Tests.Readiness.Support;
@@ -61,7 +62,7 @@ public sealed class ComposeReadinessTests(ProbeImageFixture image) : IDisposable
 
         var report = await StackReadiness.WaitAsync(ReadinessRequest.ForCompose(_engine, stack.Project) with
         {
-            DependsOn = ComposeDependencies.Parse(yaml),
+            DependsOn = ComposeFileModel.Parse(yaml).DependsOn,
             DiagnosticsDirectory = _diagnostics,
             DefaultTimeout = TimeSpan.FromSeconds(60),
         });

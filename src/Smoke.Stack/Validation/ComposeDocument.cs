@@ -3,9 +3,9 @@ using YamlDotNet.RepresentationModel;
 namespace Smoke.Stack.Validation;
 
 /// <summary>Everything the compose checks look at: the parsed file, its values in the chosen profile and its services.</summary>
-internal sealed class ComposeProject
+internal sealed class ComposeDocument
 {
-    private ComposeProject(ComposeSource source, InterpolatedDocument values, MergedMapping root, IReadOnlyList<ComposeService> services)
+    private ComposeDocument(ComposeSource source, InterpolatedDocument values, MergedMapping root, IReadOnlyList<ComposeService> services)
     {
         Source = source;
         Values = values;
@@ -21,7 +21,7 @@ internal sealed class ComposeProject
 
     public IReadOnlyList<ComposeService> Services { get; }
 
-    public static ComposeProject Read(ComposeSource source, InterpolatedDocument values, ProblemList problems)
+    public static ComposeDocument Read(ComposeSource source, InterpolatedDocument values, ProblemList problems)
     {
         var root = new MergedMapping(source.Root);
         var services = new List<ComposeService>();
@@ -52,7 +52,7 @@ internal sealed class ComposeProject
                 break;
         }
 
-        return new ComposeProject(source, values, root, services);
+        return new ComposeDocument(source, values, root, services);
     }
 
     public string? Text(YamlNode? node) => Values.ValueOf(node);

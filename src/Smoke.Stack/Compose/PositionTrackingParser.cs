@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Smoke.Stack.Validation;
+namespace Smoke.Stack.Compose;
 
 /// <summary>
 /// Remembers where the last parsed event ended, because some malformed inputs make YamlDotNet's scanner
