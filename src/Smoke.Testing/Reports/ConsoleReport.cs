@@ -23,7 +23,7 @@ public static class ConsoleReport
                 + (project.Note is null ? string.Empty : $" ({OneLine(project.Note, int.MaxValue)})")));
             var rows = project.Tests.Select(test => new[]
             {
-                OneLine(text.Plain(SummaryMarkdown.ShortName(test)), int.MaxValue),
+                OneLine(text.Plain(ReportSections.ShortName(test)), int.MaxValue),
                 StatusText.Of(test),
                 DurationText.Format(test.Duration),
                 test.Outcome == TestOutcome.Failed ? OneLine(text.Plain(test.Message), MessageWidth)

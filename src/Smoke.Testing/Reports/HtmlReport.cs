@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Smoke.Testing.Results;
-using Smoke.Testing.Running;
 
 namespace Smoke.Testing.Reports;
 
@@ -75,11 +73,7 @@ internal static class HtmlReport
         var flaky = tests.Count(test => test.IsFlaky);
         html.Append("<p class=\"totals\">").Append(text.Html(ConsoleReport.TotalsLine(tests)))
             .Append(flaky > 0 ? $" · {flaky} flaky" : string.Empty).Append("</p>\n");
-        html.Append("<p class=\"meta\">Run ").Append(text.Html(report.Run.Id)).Append(" on ").Append(text.Html(report.Run.Host))
-            .Append(report.Run.GitSha is null ? string.Empty : " at commit " + text.Html(report.Run.GitSha))
-            .Append(report.Run.Profile is null ? string.Empty : ", profile " + text.Html(report.Run.Profile))
-            .Append(CultureInfo.InvariantCulture, $", started {report.Run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {DurationText.Format(report.Run.Duration)}</p>\n")
-            .Append("</header>\n");
+        html.Append("<p class=\"meta\">").Append(ReportSections.RunLine(report, text.Html)).Append("</p>\n</header>\n");
 
         html.Append("<section id=\"timeline\">\n<h2>Timeline</h2>\n").Append(SvgTimeline.Render(RunTimeline.Bars(report), text)).Append("\n</section>\n");
         Failures(html, report, text);
@@ -104,12 +98,8 @@ internal static class HtmlReport
 
     private static void Failures(StringBuilder html, RunReport report, ReportText text)
     {
-        var unfinished = report.Projects.Where(project => project.Status is not (SmokeProjectStatus.Passed or SmokeProjectStatus.Failed)).ToList();
-        var failed = report.Projects
-            .SelectMany(project => project.Tests
-                .Where(test => test.Outcome == TestOutcome.Failed && !SummaryMarkdown.IsPlaceholder(project, test))
-                .Select(test => (project, test)))
-            .ToList();
+        var unfinished = ReportSections.Unfinished(report);
+        var failed = ReportSections.FailedTests(report);
         if (unfinished.Count == 0 && failed.Count == 0)
         {
             return;
@@ -130,8 +120,8 @@ internal static class HtmlReport
 
         foreach (var (project, test) in failed)
         {
-            html.Append("<div class=\"failure\">\n<h3>").Append(text.Html(SummaryMarkdown.ShortName(test))).Append("</h3>\n")
-                .Append("<p class=\"meta\">").Append(text.Html(project.Name)).Append(" · ").Append(text.Html(SummaryMarkdown.Traits(test))).Append("</p>\n")
+            html.Append("<div class=\"failure\">\n<h3>").Append(text.Html(ReportSections.ShortName(test))).Append("</h3>\n")
+                .Append("<p class=\"meta\">").Append(text.Html(project.Name)).Append(" · ").Append(text.Html(ReportSections.Traits(test))).Append("</p>\n")
                 .Append("<pre>").Append(text.Html(test.Message ?? "(no message)")).Append("</pre>\n");
             if (!string.IsNullOrWhiteSpace(test.StackTrace) && test.StackTrace != test.Message)
             {
@@ -155,9 +145,7 @@ internal static class HtmlReport
         foreach (var project in report.Projects)
         {
             html.Append("<h3>").Append(text.Html(project.Name)).Append(' ').Append(Badge(StatusText.Of(project.Status), project.Status.ToString()))
-                .Append(CultureInfo.InvariantCulture, $" <span class=\"meta\">{project.Passed} passed, {project.Failed} failed, {project.Skipped} skipped")
-                .Append(project.Flaky > 0 ? $", {project.Flaky} flaky" : string.Empty)
-                .Append(CultureInfo.InvariantCulture, $" in {DurationText.Format(project.Duration)}</span></h3>\n");
+                .Append(" <span class=\"meta\">").Append(ReportSections.ProjectCounts(project)).Append("</span></h3>\n");
             if (project.Filter is not null)
             {
                 html.Append("<p class=\"meta\">Filter: ").Append(text.Html(project.Filter)).Append("</p>\n");
@@ -169,18 +157,7 @@ internal static class HtmlReport
                 continue;
             }
 
-            html.Append("<table>\n<thead><tr><th>Test</th><th>Outcome</th><th class=\"num\">Time</th><th class=\"num\">Level</th><th>Critical</th><th>Category</th></tr></thead>\n<tbody>\n");
-            foreach (var test in project.Tests)
-            {
-                html.Append("<tr><td>").Append(text.Html(SummaryMarkdown.ShortName(test))).Append("</td><td>")
-                    .Append(Badge(StatusText.Of(test), StatusText.Of(test))).Append("</td><td class=\"num\">")
-                    .Append(DurationText.Format(test.Duration)).Append("</td><td class=\"num\">")
-                    .Append(test.Level?.ToString(CultureInfo.InvariantCulture) ?? string.Empty).Append("</td><td>")
-                    .Append(test.IsCritical ? "yes" : "no").Append("</td><td>")
-                    .Append(text.Html(string.Join(", ", test.Categories))).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            Table(html, ReportSections.Tests(project), text);
         }
 
         html.Append("</section>\n");
@@ -188,61 +165,35 @@ internal static class HtmlReport
 
     private static void Flaky(StringBuilder html, RunReport report, ReportText text)
     {
-        var flaky = report.Projects.SelectMany(project => project.Tests.Where(test => test.IsFlaky).Select(test => (project, test))).ToList();
-        if (flaky.Count == 0)
+        var flaky = ReportSections.Flaky(report);
+        if (flaky.Rows.Count == 0)
         {
             return;
         }
 
-        html.Append("<section id=\"flaky\">\n<h2>Flaky tests</h2>\n<p>These failed, then passed on a retry. They do not fail the run; fix them before they hide a real failure.</p>\n")
-            .Append("<table>\n<thead><tr><th>Test</th><th>Project</th><th class=\"num\">Failed attempts</th><th>First failure</th></tr></thead>\n<tbody>\n");
-        foreach (var (project, test) in flaky)
-        {
-            html.Append("<tr><td>").Append(text.Html(SummaryMarkdown.ShortName(test))).Append("</td><td>").Append(text.Html(project.Name))
-                .Append(CultureInfo.InvariantCulture, $"</td><td class=\"num\">{test.Attempts.Count}</td><td>")
-                .Append(text.Html(test.Attempts[0].Message)).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("<section id=\"flaky\">\n<h2>Flaky tests</h2>\n<p>These failed, then passed on a retry. They do not fail the run; fix them before they hide a real failure.</p>\n");
+        Table(html, flaky, text);
+        html.Append("</section>\n");
     }
 
     private static void Services(StringBuilder html, RunReport report, ReportText text)
     {
-        if (report.Services.Count == 0)
+        if (report.Services.Count > 0)
         {
-            return;
+            html.Append("<section id=\"services\">\n<h2>Services</h2>\n");
+            Table(html, ReportSections.Services(report), text);
+            html.Append("</section>\n");
         }
-
-        html.Append("<section id=\"services\">\n<h2>Services</h2>\n<table>\n<thead><tr><th>Service</th><th>Status</th><th>Critical</th><th class=\"num\">Time to ready</th><th>Reason</th></tr></thead>\n<tbody>\n");
-        foreach (var service in report.Services)
-        {
-            html.Append("<tr><td>").Append(text.Html(service.Name)).Append("</td><td>")
-                .Append(service.Ready ? Badge("ready", "ready") : Badge("not ready", "notready")).Append("</td><td>")
-                .Append(service.Critical ? "yes" : "no").Append("</td><td class=\"num\">")
-                .Append(service.TimeToReady is { } elapsed ? DurationText.Format(elapsed) : string.Empty).Append("</td><td>")
-                .Append(text.Html(service.Reason)).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Targets(StringBuilder html, RunReport report, ReportText text)
     {
-        if (report.Targets.Count == 0)
+        if (report.Targets.Count > 0)
         {
-            return;
+            html.Append("<section id=\"targets\">\n<h2>Targets</h2>\n");
+            Table(html, ReportSections.Targets(report), text);
+            html.Append("</section>\n");
         }
-
-        html.Append("<section id=\"targets\">\n<h2>Targets</h2>\n<table>\n<thead><tr><th>Target</th><th>Status</th><th class=\"num\">Duration</th><th>Note</th></tr></thead>\n<tbody>\n");
-        foreach (var target in report.Targets)
-        {
-            html.Append("<tr><td>").Append(text.Html(target.Name)).Append("</td><td>")
-                .Append(Badge(StatusText.Of(target.Status), target.Status.ToString())).Append("</td><td class=\"num\">")
-                .Append(DurationText.Format(target.Duration)).Append("</td><td>")
-                .Append(text.Html(target.Note)).Append("</td></tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Rollback(StringBuilder html, RunReport report, ReportText text)
@@ -252,21 +203,45 @@ internal static class HtmlReport
             return;
         }
 
-        var inputs = decision.Inputs;
         html.Append("<section id=\"rollback\">\n<h2>Rollback decision</h2>\n<p><strong>").Append(decision.RollBack ? "Roll back." : "Keep the release.").Append("</strong> ")
-            .Append(CultureInfo.InvariantCulture, $"Judged on {inputs.Total} tests: {inputs.Passed} passed, {inputs.Failed} failed ({inputs.FailedPercent.ToString(CultureInfo.InvariantCulture)}%), {inputs.Skipped} skipped, {inputs.FlakyTests.Count} flaky; {inputs.ServicesNotReady.Count} services not ready.</p>\n");
+            .Append(ReportSections.RollbackInputs(decision)).Append("</p>\n");
         if (decision.FiredRules.Count > 0)
         {
-            html.Append("<table>\n<thead><tr><th>Rule</th><th>Reason</th></tr></thead>\n<tbody>\n");
-            foreach (var rule in decision.FiredRules)
-            {
-                html.Append("<tr><td>").Append(rule.Rule.ToString()).Append("</td><td>").Append(text.Html(rule.Reason)).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            Table(html, ReportSections.FiredRules(decision), text);
         }
 
         html.Append("</section>\n");
+    }
+
+    /// <summary>A table: numeric columns right-aligned, a status as a coloured badge.</summary>
+    private static void Table(StringBuilder html, ReportTable table, ReportText text)
+    {
+        html.Append("<table>\n<thead><tr>");
+        foreach (var column in table.Columns)
+        {
+            html.Append(column.Numeric ? "<th class=\"num\">" : "<th>").Append(column.Name).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in table.Rows)
+        {
+            html.Append("<tr>");
+            foreach (var (column, cell) in table.Columns.Zip(row))
+            {
+                html.Append(column.Numeric ? "<td class=\"num\">" : "<td>").Append(cell switch
+                {
+                    ReportCell.Text plain => text.Html(plain.Value),
+                    ReportCell.Number number => number.Value,
+                    ReportCell.Literal literal => literal.Value,
+                    ReportCell.Status status => Badge(status.Label, status.Kind),
+                    _ => throw new InvalidOperationException($"a report cell of kind {cell.GetType().Name} has no HTML form"),
+                }).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static string Badge(string label, string kind) =>

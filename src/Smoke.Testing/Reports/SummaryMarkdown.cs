@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Smoke.Testing.Results;
-using Smoke.Testing.Running;
 
 namespace Smoke.Testing.Reports;
 
@@ -36,11 +34,7 @@ internal static class SummaryMarkdown
         }
 
         md.Append("  \n");
-        md.Append("Run ").Append(text.Markdown(report.Run.Id))
-            .Append(" on ").Append(text.Markdown(report.Run.Host))
-            .Append(report.Run.GitSha is null ? string.Empty : " at commit " + text.Markdown(report.Run.GitSha))
-            .Append(report.Run.Profile is null ? string.Empty : ", profile " + text.Markdown(report.Run.Profile))
-            .Append(CultureInfo.InvariantCulture, $", started {report.Run.Start.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, took {DurationText.Format(report.Run.Duration)}\n\n");
+        md.Append(ReportSections.RunLine(report, text.Markdown)).Append("\n\n");
 
         Failures(md, report, text);
         Projects(md, report, text);
@@ -55,10 +49,8 @@ internal static class SummaryMarkdown
 
     private static void Failures(StringBuilder md, RunReport report, ReportText text)
     {
-        var unfinished = report.Projects.Where(project => project.Status is not (SmokeProjectStatus.Passed or SmokeProjectStatus.Failed)).ToList();
-        var failed = report.Projects
-            .SelectMany(project => project.Tests.Where(test => test.Outcome == TestOutcome.Failed && !IsPlaceholder(project, test)).Select(test => (project, test)))
-            .ToList();
+        var unfinished = ReportSections.Unfinished(report);
+        var failed = ReportSections.FailedTests(report);
         if (unfinished.Count == 0 && failed.Count == 0)
         {
             return;
@@ -79,8 +71,8 @@ internal static class SummaryMarkdown
 
         foreach (var (project, test) in failed)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### ❌ {text.Markdown(ShortName(test))}\n\n");
-            md.Append(text.Markdown(project.Name)).Append(" · ").Append(text.Markdown(Traits(test))).Append("\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"### ❌ {text.Markdown(ReportSections.ShortName(test))}\n\n");
+            md.Append(text.Markdown(project.Name)).Append(" · ").Append(text.Markdown(ReportSections.Traits(test))).Append("\n\n");
             md.Append(text.MarkdownCode(test.Message ?? "(no message)"));
             if (!string.IsNullOrWhiteSpace(test.StackTrace) && test.StackTrace != test.Message)
             {
@@ -101,10 +93,7 @@ internal static class SummaryMarkdown
         md.Append("## Projects\n\n");
         foreach (var project in report.Projects)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### {StatusText.Sign(project.Status)} {text.Markdown(project.Name)}: {StatusText.Of(project.Status)}, ")
-                .Append(CultureInfo.InvariantCulture, $"{project.Passed} passed, {project.Failed} failed, {project.Skipped} skipped")
-                .Append(project.Flaky > 0 ? $", {project.Flaky} flaky" : string.Empty)
-                .Append(CultureInfo.InvariantCulture, $" in {DurationText.Format(project.Duration)}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"### {StatusText.Sign(project.Status)} {text.Markdown(project.Name)}: {StatusText.Of(project.Status)}, {ReportSections.ProjectCounts(project)}\n\n");
             if (project.Filter is not null)
             {
                 md.Append("Filter: ").Append(text.Markdown(project.Filter)).Append("\n\n");
@@ -116,83 +105,36 @@ internal static class SummaryMarkdown
                 continue;
             }
 
-            md.Append("| Test | Outcome | Time | Level | Critical | Category |\n| --- | --- | --: | --: | --- | --- |\n");
-            foreach (var test in project.Tests)
-            {
-                md.Append("| ").Append(text.Markdown(ShortName(test)))
-                    .Append(" | ").Append(StatusText.Sign(test)).Append(' ').Append(StatusText.Of(test))
-                    .Append(" | ").Append(DurationText.Format(test.Duration))
-                    .Append(" | ").Append(test.Level?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)
-                    .Append(" | ").Append(test.IsCritical ? "yes" : "no")
-                    .Append(" | ").Append(text.Markdown(string.Join(", ", test.Categories)))
-                    .Append(" |\n");
-            }
-
-            md.Append('\n');
+            Table(md, ReportSections.Tests(project), text);
         }
     }
 
     private static void Flaky(StringBuilder md, RunReport report, ReportText text)
     {
-        var flaky = report.Projects.SelectMany(project => project.Tests.Where(test => test.IsFlaky).Select(test => (project, test))).ToList();
-        if (flaky.Count == 0)
+        var flaky = ReportSections.Flaky(report);
+        if (flaky.Rows.Count > 0)
         {
-            return;
+            md.Append("## Flaky tests\n\nThese failed, then passed on a retry. They do not fail the run; fix them before they hide a real failure.\n\n");
+            Table(md, flaky, text);
         }
-
-        md.Append("## Flaky tests\n\nThese failed, then passed on a retry. They do not fail the run; fix them before they hide a real failure.\n\n");
-        md.Append("| Test | Project | Failed attempts | First failure |\n| --- | --- | --: | --- |\n");
-        foreach (var (project, test) in flaky)
-        {
-            md.Append("| ").Append(text.Markdown(ShortName(test)))
-                .Append(" | ").Append(text.Markdown(project.Name))
-                .Append(" | ").Append(test.Attempts.Count.ToString(CultureInfo.InvariantCulture))
-                .Append(" | ").Append(text.Markdown(test.Attempts[0].Message))
-                .Append(" |\n");
-        }
-
-        md.Append('\n');
     }
 
     private static void Services(StringBuilder md, RunReport report, ReportText text)
     {
-        if (report.Services.Count == 0)
+        if (report.Services.Count > 0)
         {
-            return;
+            md.Append("## Services\n\n");
+            Table(md, ReportSections.Services(report), text);
         }
-
-        md.Append("## Services\n\n| Service | Status | Critical | Time to ready | Reason |\n| --- | --- | --- | --: | --- |\n");
-        foreach (var service in report.Services)
-        {
-            md.Append("| ").Append(text.Markdown(service.Name))
-                .Append(" | ").Append(service.Ready ? "✅ ready" : "❌ not ready")
-                .Append(" | ").Append(service.Critical ? "yes" : "no")
-                .Append(" | ").Append(service.TimeToReady is { } elapsed ? DurationText.Format(elapsed) : string.Empty)
-                .Append(" | ").Append(text.Markdown(service.Reason))
-                .Append(" |\n");
-        }
-
-        md.Append('\n');
     }
 
     private static void Targets(StringBuilder md, RunReport report, ReportText text)
     {
-        if (report.Targets.Count == 0)
+        if (report.Targets.Count > 0)
         {
-            return;
+            md.Append("## Targets\n\n");
+            Table(md, ReportSections.Targets(report), text);
         }
-
-        md.Append("## Targets\n\n| Target | Status | Duration | Note |\n| --- | --- | --: | --- |\n");
-        foreach (var target in report.Targets)
-        {
-            md.Append("| ").Append(text.Markdown(target.Name))
-                .Append(" | ").Append(StatusText.Sign(target.Status)).Append(' ').Append(StatusText.Of(target.Status))
-                .Append(" | ").Append(DurationText.Format(target.Duration))
-                .Append(" | ").Append(text.Markdown(target.Note))
-                .Append(" |\n");
-        }
-
-        md.Append('\n');
     }
 
     private static void Rollback(StringBuilder md, RunReport report, ReportText text)
@@ -204,17 +146,31 @@ internal static class SummaryMarkdown
 
         md.Append("## Rollback decision\n\n")
             .Append(decision.RollBack ? "**Roll back.**" : "**Keep the release.**")
-            .Append(CultureInfo.InvariantCulture, $" Judged on {decision.Inputs.Total} tests: {decision.Inputs.Passed} passed, {decision.Inputs.Failed} failed ({decision.Inputs.FailedPercent.ToString(CultureInfo.InvariantCulture)}%), {decision.Inputs.Skipped} skipped, {decision.Inputs.FlakyTests.Count} flaky; {decision.Inputs.ServicesNotReady.Count} services not ready.\n\n");
+            .Append(' ').Append(ReportSections.RollbackInputs(decision)).Append("\n\n");
         if (decision.FiredRules.Count > 0)
         {
-            md.Append("| Rule | Reason |\n| --- | --- |\n");
-            foreach (var rule in decision.FiredRules)
-            {
-                md.Append("| ").Append(rule.Rule.ToString()).Append(" | ").Append(text.Markdown(rule.Reason)).Append(" |\n");
-            }
-
-            md.Append('\n');
+            Table(md, ReportSections.FiredRules(decision), text);
         }
+    }
+
+    /// <summary>A GitHub table, then a blank line: numeric columns right-aligned, a status as its sign and label.</summary>
+    private static void Table(StringBuilder md, ReportTable table, ReportText text)
+    {
+        md.Append("| ").AppendJoin(" | ", table.Columns.Select(column => column.Name)).Append(" |\n")
+            .Append("| ").AppendJoin(" | ", table.Columns.Select(column => column.Numeric ? "--:" : "---")).Append(" |\n");
+        foreach (var row in table.Rows)
+        {
+            md.Append("| ").AppendJoin(" | ", row.Select(cell => cell switch
+            {
+                ReportCell.Text plain => text.Markdown(plain.Value),
+                ReportCell.Number number => number.Value,
+                ReportCell.Literal literal => literal.Value,
+                ReportCell.Status status => $"{status.Sign} {status.Label}",
+                _ => throw new InvalidOperationException($"a report cell of kind {cell.GetType().Name} has no markdown form"),
+            })).Append(" |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static void Timeline(StringBuilder md, RunReport report, ReportText text)
@@ -257,29 +213,4 @@ internal static class SummaryMarkdown
 
         md.Append('\n');
     }
-
-    /// <summary>Class and test without the namespace: short enough for a table, enough to find the test.</summary>
-    internal static string ShortName(TestCase test)
-    {
-        if (test.DisplayName.StartsWith("[project ", StringComparison.Ordinal))
-        {
-            return test.DisplayName;
-        }
-
-        var shortClass = test.ClassName[(test.ClassName.LastIndexOf('.') + 1)..];
-        return test.FullyQualifiedName.StartsWith(test.ClassName + ".", StringComparison.Ordinal)
-            ? $"{shortClass}.{test.FullyQualifiedName[(test.ClassName.Length + 1)..]}"
-            : test.DisplayName;
-    }
-
-    internal static string Traits(TestCase test) =>
-        string.Join(", ", new[]
-        {
-            test.Level is { } level ? $"level {level}" : null,
-            test.IsCritical ? "critical" : null,
-            test.Categories.Count > 0 ? "category " + string.Join(", ", test.Categories) : null,
-        }.OfType<string>().DefaultIfEmpty("no traits"));
-
-    internal static bool IsPlaceholder(SmokeProjectResult project, TestCase test) =>
-        test.ClassName == project.Name && test.DisplayName.StartsWith("[project ", StringComparison.Ordinal);
 }

@@ -1,11 +1,21 @@
 using System.Xml;
 using System.Xml.Linq;
+using Smoke.Tests.Shared;
 
 namespace Smoke.Testing.Tests.Reports;
 
 public sealed class HtmlReportTests(ReportFiles files) : IClassFixture<ReportFiles>
 {
     private string Html => File.ReadAllText(files.Failed.Html);
+
+    /// <summary>The whole file: any change to report.html shows up as a diff of Snapshots/report-*.html.</summary>
+    [Fact]
+    public void A_failed_run_s_report_matches_its_snapshot() =>
+        Snapshot.Match("report-failed.html", File.ReadAllText(files.Failed.Html));
+
+    [Fact]
+    public void A_passed_run_s_report_matches_its_snapshot() =>
+        Snapshot.Match("report-passed.html", File.ReadAllText(files.Passed.Html));
 
     [Fact]
     public void The_report_is_well_formed()
