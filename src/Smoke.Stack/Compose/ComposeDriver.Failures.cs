@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
 using YamlDotNet.RepresentationModel;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Compose;
 

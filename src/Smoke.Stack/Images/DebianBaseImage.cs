@@ -4,6 +4,7 @@ using System.Text;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Installation;
 using Smoke.Stack.Processes;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Images;
 

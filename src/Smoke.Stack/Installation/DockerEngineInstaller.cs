@@ -1,5 +1,6 @@
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Installation;
 

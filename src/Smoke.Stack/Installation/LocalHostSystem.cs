@@ -1,4 +1,5 @@
 using Smoke.Stack.Processes;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Installation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Smoke.Stack.Installation;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Processes;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Smoke.Stack.Processes;
+using Smoke.Processes;
 
 namespace Smoke.Stack.Tests.Support;
 
