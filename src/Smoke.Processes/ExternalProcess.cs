@@ -113,6 +113,8 @@ public static class ExternalProcess
         {
             throw new ExternalProgramNotFoundException(start.FileName, options.InstallHint, e);
         }
+
+        options.OnStarted?.Invoke(process.Id);
     }
 
     private static void KillTree(Process process)

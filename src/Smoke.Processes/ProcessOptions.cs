@@ -12,6 +12,9 @@ public sealed record ProcessOptions
     /// <summary>Each line of standard output and standard error, as it comes.</summary>
     public Action<string>? OnOutput { get; init; }
 
+    /// <summary>The process id, once the program started: for a signal the caller sends it itself (Ctrl+C in tests).</summary>
+    public Action<int>? OnStarted { get; init; }
+
     /// <summary>What to install when the program is missing, for the error: "the .NET 10 SDK", "Debian's debootstrap package".</summary>
     public string? InstallHint { get; init; }
 

@@ -100,6 +100,16 @@ public sealed class ExternalProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_started_program_s_pid_is_handed_over_before_it_ends()
+    {
+        var pid = 0;
+
+        var result = await ExternalProcess.RunAsync("sh", ["-c", "echo $$"], new ProcessOptions { OnStarted = started => pid = started });
+
+        Assert.Equal([pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], result.Output);
+    }
+
+    [Fact]
     public void The_command_line_in_messages_quotes_what_has_spaces()
     {
         Assert.Equal("sh -c \"echo two words\" \"\" plain", ExternalProcess.CommandLine("sh", ["-c", "echo two words", "", "plain"]));
