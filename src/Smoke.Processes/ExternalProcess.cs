@@ -28,15 +28,21 @@ public static class ExternalProcess
         process.StandardInput.Close();
 
         var output = new ProcessOutput(options.OnOutput);
-        var pumps = Task.WhenAll(
-            output.PumpAsync(process.StandardOutput, ProcessOutput.Stream.Output),
-            output.PumpAsync(process.StandardError, ProcessOutput.Stream.Error));
+        var errorPump = output.PumpAsync(process.StandardError, ProcessOutput.Stream.Error);
+        var pumps = options.ReadOutput is null
+            ? Task.WhenAll(output.PumpAsync(process.StandardOutput, ProcessOutput.Stream.Output), errorPump)
+            : errorPump;
         try
         {
+            if (options.ReadOutput is { } read)
+            {
+                await read(process.StandardOutput.BaseStream, cancellationToken).ConfigureAwait(false);
+            }
+
             // Waits for the exit only, not for the pipes to close: something the program started may hold them.
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || options.ReadOutput is not null)
         {
             KillTree(process);
             using var grace = new CancellationTokenSource(KillGrace);

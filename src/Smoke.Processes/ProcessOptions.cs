@@ -12,6 +12,12 @@ public sealed record ProcessOptions
     /// <summary>Each line of standard output and standard error, as it comes.</summary>
     public Action<string>? OnOutput { get; init; }
 
+    /// <summary>
+    /// Reads standard output as bytes instead of lines (tar into an image import); standard error still comes as lines.
+    /// Should it throw, the process tree is killed and the exception passed on.
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? ReadOutput { get; init; }
+
     /// <summary>The process id, once the program started: for a signal the caller sends it itself (Ctrl+C in tests).</summary>
     public Action<int>? OnStarted { get; init; }
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
 using YamlDotNet.RepresentationModel;
-using Smoke.Processes;
 
 namespace Smoke.Stack.Compose;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
-using Smoke.Processes;
 
 namespace Smoke.Stack.Compose;
 

@@ -1,6 +1,6 @@
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
-using Smoke.Processes;
 
 namespace Smoke.Stack.Installation;
 

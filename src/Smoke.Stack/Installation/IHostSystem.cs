@@ -1,5 +1,5 @@
-using Smoke.Stack.Processes;
 using Smoke.Processes;
+using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Installation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Smoke.Stack.Installation;
 using Smoke.Processes;
+using Smoke.Stack.Installation;
 
 namespace Smoke.Stack.Processes;
 

@@ -1,6 +1,6 @@
+using Smoke.Processes;
 using Smoke.Stack.Installation;
 using Smoke.Stack.Processes;
-using Smoke.Processes;
 
 namespace Smoke.Stack.Tests.Installation;
 

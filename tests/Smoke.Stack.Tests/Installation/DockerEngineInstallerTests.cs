@@ -1,7 +1,7 @@
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Installation;
 using Smoke.Stack.Processes;
-using Smoke.Processes;
 
 namespace Smoke.Stack.Tests.Installation;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Smoke.Stack.Processes;
 using Smoke.Processes;
+using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Tests.Support;
 
