@@ -43,7 +43,7 @@ if (-not ($sdks | Where-Object { $_ -like "$requiredMajor.*" })) {
 
 function Get-InputsHash {
     $sha = [System.Security.Cryptography.SHA256]::Create()
-    $folders = 'build', 'src/Shared', 'src/Smoke.Pipeline', 'src/Smoke.Stack', 'src/Smoke.Testing', 'src/Smoke.GitHub', 'src/Smoke.Release'
+    $folders = 'build', 'src/Shared', 'src/Smoke.Processes', 'src/Smoke.Pipeline', 'src/Smoke.Stack', 'src/Smoke.Testing', 'src/Smoke.GitHub', 'src/Smoke.Release'
     $files = foreach ($folder in $folders) {
         Get-ChildItem -Path (Join-Path $Root $folder) -Recurse -File -Include '*.cs', '*.csproj', '*.json' |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }

@@ -42,7 +42,7 @@ inputs_hash() {
     cd "$ROOT"
     {
         echo "$("$DOTNET" --version)"
-        find build src/Shared src/Smoke.Pipeline src/Smoke.Stack src/Smoke.Testing src/Smoke.GitHub src/Smoke.Release \
+        find build src/Shared src/Smoke.Processes src/Smoke.Pipeline src/Smoke.Stack src/Smoke.Testing src/Smoke.GitHub src/Smoke.Release \
             \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' \) -print0 \
             | sort -z | xargs -0 sha256sum
         sha256sum global.json Directory.Build.props Directory.Packages.props

@@ -5,6 +5,7 @@ internal sealed record PackedProject(string Id, PackageLayout Layout)
 {
     public static IReadOnlyList<PackedProject> All { get; } =
     [
+        new("Smoke.Processes", PackageLayout.Library),
         new("Smoke.Pipeline", PackageLayout.Library),
         new("Smoke.Stack", PackageLayout.Library),
         new("Smoke.Testing", PackageLayout.Library),

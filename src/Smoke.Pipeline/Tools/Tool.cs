@@ -1,18 +1,19 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using Smoke.Processes;
 
 namespace Smoke.Pipeline;
 
-/// <summary>Runs external processes from targets: arguments as a list (never a shell string), output streamed to <see cref="Log"/> and captured.</summary>
+/// <summary>
+/// Runs external processes from targets through the one process runner (<see cref="ExternalProcess"/>): arguments as a
+/// list (never a shell string), output streamed to <see cref="Log"/> and captured, a failure thrown.
+/// </summary>
 public static class Tool
 {
     private const int FailureTailLines = 20;
-    private static readonly TimeSpan OutputDrainGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Runs <paramref name="fileName"/> and returns its exit code and merged output. A non-zero exit throws
-    /// <see cref="ToolFailedException"/> unless <paramref name="allowFailure"/>. Cancellation kills the whole process tree.
-    /// An <paramref name="environment"/> value of null removes that variable.
+    /// <see cref="ToolFailedException"/> unless <paramref name="allowFailure"/>, and so does a program that cannot be
+    /// started. Cancellation kills the whole process tree. An <paramref name="environment"/> value of null removes that variable.
     /// </summary>
     public static async Task<ToolResult> RunAsync(
         string fileName,
@@ -25,103 +26,35 @@ public static class Tool
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(arguments);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var start = new ProcessStartInfo(fileName)
+        var argumentList = arguments.ToList();
+        var commandLine = ExternalProcess.CommandLine(fileName, argumentList);
+        var options = new ProcessOptions
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
+            WorkingDirectory = workingDirectory,
+            Environment = environment ?? new Dictionary<string, string?>(),
+            OnOutput = quiet ? null : Log.Info,
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        var commandLine = Describe(start);
-        using var process = new Process { StartInfo = start };
+        ProcessResult result;
         try
         {
-            process.Start();
+            result = await ExternalProcess.RunAsync(fileName, argumentList, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Win32Exception e)
+        catch (Exception e) when (e is ExternalProgramNotFoundException or DirectoryNotFoundException)
         {
-            throw new ToolFailedException(
-                $"Could not start '{commandLine}'{(workingDirectory is null ? "" : $" in {workingDirectory}")}: {e.Message}. Check that '{fileName}' is installed and on PATH.",
-                e);
+            throw new ToolFailedException($"Could not start '{commandLine}'{(workingDirectory is null ? "" : $" in {workingDirectory}")}: {e.Message}.", e);
         }
 
-        process.StandardInput.Close();
-        var output = new List<string>();
-        var pumps = Task.WhenAll(
-            PumpAsync(process.StandardOutput, output, quiet),
-            PumpAsync(process.StandardError, output, quiet));
-
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
-        try
-        {
-            // A grandchild that outlives the process can hold the pipes open; its late output is not worth hanging for.
-            await pumps.WaitAsync(OutputDrainGrace, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
+        if (result.OutputCutShort)
         {
             Log.Debug($"'{commandLine}' exited but something it started still holds its output open; continuing without it.");
         }
 
-        string[] lines;
-        lock (output)
+        if (result.ExitCode != 0 && !allowFailure)
         {
-            lines = [.. output];
+            throw new ToolFailedException(commandLine, result.ExitCode, result.Output.TakeLast(FailureTailLines).ToArray());
         }
 
-        if (process.ExitCode != 0 && !allowFailure)
-        {
-            throw new ToolFailedException(commandLine, process.ExitCode, lines.TakeLast(FailureTailLines).ToArray());
-        }
-
-        return new ToolResult(process.ExitCode, lines);
+        return new ToolResult(result.ExitCode, result.Output);
     }
-
-    private static async Task PumpAsync(StreamReader reader, List<string> output, bool quiet)
-    {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            lock (output)
-            {
-                output.Add(line);
-            }
-
-            if (!quiet)
-            {
-                Log.Info(line);
-            }
-        }
-    }
-
-    private static string Describe(ProcessStartInfo start) =>
-        string.Join(' ', start.ArgumentList.Prepend(start.FileName).Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
 

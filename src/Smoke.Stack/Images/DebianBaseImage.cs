@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Installation;
 using Smoke.Stack.Processes;
@@ -115,31 +115,15 @@ public sealed record DebianBaseImage(string Suite = "bookworm", string Mirror = 
     private async Task ImportAsync(DockerEngineClient engine, RootAccess access, string root, Action<string>? log, CancellationToken cancellationToken)
     {
         var (program, arguments) = access.Command("tar", ["--numeric-owner", "-C", root, "-c", "."]);
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var tar = await ExternalProcess.RunAsync(
+                program,
+                arguments,
+                new ProcessOptions { ReadOutput = (archive, token) => engine.ImportImageAsync(archive, Tag, ["CMD [\"/bin/bash\"]"], log, token) },
+                cancellationToken)
+            .ConfigureAwait(false);
+        if (!tar.Succeeded)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var tar = Process.Start(start) ?? throw new ImageProvisioningException("could not start tar to pack the Debian base");
-        var errors = tar.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await engine.ImportImageAsync(tar.StandardOutput.BaseStream, Tag, ["CMD [\"/bin/bash\"]"], log, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!tar.HasExited)
-            {
-                tar.Kill();
-            }
-
-            await tar.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        if (tar.ExitCode != 0)
-        {
-            throw new ImageProvisioningException($"tar of {root} failed (exit code {tar.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+            throw new ImageProvisioningException($"tar of {root} failed (exit code {tar.ExitCode}): {tar.StandardError.Trim()}");
         }
     }
 }

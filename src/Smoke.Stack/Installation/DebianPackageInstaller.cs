@@ -1,3 +1,4 @@
+using Smoke.Processes;
 using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Installation;

@@ -1,3 +1,4 @@
+using Smoke.Processes;
 using Smoke.Stack.Engine;
 using Smoke.Stack.Processes;
 

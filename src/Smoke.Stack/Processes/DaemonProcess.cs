@@ -1,4 +1,5 @@
 using System.Globalization;
+using Smoke.Processes;
 using Smoke.Stack.Installation;
 
 namespace Smoke.Stack.Processes;

@@ -1,3 +1,5 @@
+using Smoke.Processes;
+
 namespace Smoke.Stack.Processes;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Smoke.Processes;
 using Smoke.Shared;
 using Smoke.Testing.Reports;
 using Smoke.Testing.Results;
@@ -46,7 +47,7 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
             var directory = Path.Combine(_attemptsDirectory, number.ToString(CultureInfo.InvariantCulture));
             var attemptStart = DateTimeOffset.UtcNow;
             var attemptClock = Stopwatch.StartNew();
-            Pipeline.ToolResult result;
+            ProcessResult result;
             try
             {
                 result = await dotnet.RunAsync(TestArguments(directory, filter), Path.GetDirectoryName(project.ProjectPath)!, timeout.Token)

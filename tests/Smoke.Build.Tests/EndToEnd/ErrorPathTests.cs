@@ -14,7 +14,7 @@ public sealed class ErrorPathTests : IDisposable
     [Fact]
     public async Task An_unknown_target_exits_2_and_suggests_the_nearest_one()
     {
-        var result = await BuildProcess.RunAsync(["Smok"]);
+        var result = await BuildScriptRun.RunAsync(["Smok"]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Unknown target 'Smok'. Did you mean 'Smoke'?", result.Output, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class ErrorPathTests : IDisposable
                   io.smoke.wait.tmeout: "30s"
             """);
 
-        var result = await BuildProcess.RunAsync(["ValidateConfig", "--compose-file", compose, "--env-file", Path.Combine(scratch, "none.env")]);
+        var result = await BuildScriptRun.RunAsync(["ValidateConfig", "--compose-file", compose, "--env-file", Path.Combine(scratch, "none.env")]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Matches(@"(?m)^error: \S*compose\.yml\(4,\d+\): SMK\d+: .*\bdb\b", result.Output);
@@ -57,7 +57,7 @@ public sealed class ErrorPathTests : IDisposable
                 depends_on: [db]
             """);
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["ValidateConfig", "--compose-file", compose, "--env-file", Path.Combine(scratch, "none.env")],
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = Path.Combine(scratch, "summary.md") });
 
@@ -71,7 +71,7 @@ public sealed class ErrorPathTests : IDisposable
     {
         var socket = Path.Combine(scratch, "docker.sock");
 
-        var result = await BuildProcess.RunAsync(["ComposeUp"], new Dictionary<string, string?> { ["DOCKER_HOST"] = $"unix://{socket}" });
+        var result = await BuildScriptRun.RunAsync(["ComposeUp"], new Dictionary<string, string?> { ["DOCKER_HOST"] = $"unix://{socket}" });
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"no Docker engine answers at unix://{socket} (the socket {socket} does not exist), but one runs at unix:///var/run/docker.sock: unset DOCKER_HOST", result.Output, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ErrorPathTests : IDisposable
     {
         var project = $"e2e-interrupt-{Guid.NewGuid():N}"[..24];
 
-        var result = await BuildProcess.RunAndInterruptAsync(
+        var result = await BuildScriptRun.RunAndInterruptAsync(
             ["ComposeUp", "ComposeDown", "--project-name", project],
             // v1 prints "Creating network ...", v2 " Network x_default  Creating".
             line => line.Contains("Creating", StringComparison.Ordinal));
@@ -114,7 +114,7 @@ public sealed class ErrorPathTests : IDisposable
                   io.smoke.wait.timeout: "30s"
             """);
 
-        var result = await BuildProcess.RunAsync(["ComposeUp", "WaitHealthy", "ComposeDown", "--compose-file", compose, "--project-name", project]);
+        var result = await BuildScriptRun.RunAsync(["ComposeUp", "WaitHealthy", "ComposeDown", "--compose-file", compose, "--project-name", project]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Matches("service \"stuck\".*unhealthy", result.Output);
@@ -137,7 +137,7 @@ public sealed class ErrorPathTests : IDisposable
                   io.smoke.wait.timeout: "300s"
             """);
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["ComposeUp", "WaitHealthy", "ComposeDown", "--compose-file", compose, "--project-name", project],
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = Path.Combine(scratch, "summary.md") });
 

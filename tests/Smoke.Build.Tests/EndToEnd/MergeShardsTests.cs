@@ -18,7 +18,7 @@ public sealed class MergeShardsTests : IDisposable
         Write("smoke-shard-1/test-results/attempts/SmokeTests.Database/1/SmokeTests.Database.junit.xml", passed: 2, failed: 1);
         Write("smoke-shard-2/test-results/SmokeTests.EventBus.junit.xml", passed: 2, failed: 0);
 
-        var result = await BuildProcess.RunAsync(["MergeShards", "--skip"]);
+        var result = await BuildScriptRun.RunAsync(["MergeShards", "--skip"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Tests: 5 passed, 0 failed, 0 skipped", result.Output, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class RemoteEnvironmentTests : IAsyncDisposable
     {
         Serve(HttpStatusCode.OK);
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["WaitHealthy", "--remote", "--remote-services", $"api=http://127.0.0.1:{httpPort}/healthz/ready", $"postgres=tcp://127.0.0.1:{((IPEndPoint)tcp.LocalEndpoint).Port}"],
             new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" });
 
@@ -47,7 +47,7 @@ public sealed class RemoteEnvironmentTests : IAsyncDisposable
     {
         Serve(HttpStatusCode.ServiceUnavailable);
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["WaitHealthy", "--remote", "--remote-services", $"api=http://127.0.0.1:{httpPort}/healthz/ready", "--ready-timeout", "5s"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -57,7 +57,7 @@ public sealed class RemoteEnvironmentTests : IAsyncDisposable
     [Fact]
     public async Task A_malformed_remote_service_is_a_usage_error()
     {
-        var result = await BuildProcess.RunAsync(["WaitHealthy", "--remote", "--remote-services", "api:http://nowhere"]);
+        var result = await BuildScriptRun.RunAsync(["WaitHealthy", "--remote", "--remote-services", "api:http://nowhere"]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("is not name=address", result.Output, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class SmokeRunTests
     {
         var project = NewProjectName("green");
 
-        var result = await BuildProcess.RunAsync(["Smoke", "--project-name", project, "--image-source", "offline"], timeout: TimeSpan.FromMinutes(15));
+        var result = await BuildScriptRun.RunAsync(["Smoke", "--project-name", project, "--image-source", "offline"], timeout: TimeSpan.FromMinutes(15));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"Tests: [1-9]\d* passed, 0 failed, 0 skipped", result.Output);
@@ -38,7 +38,7 @@ public sealed class SmokeRunTests
     {
         var project = NewProjectName("never");
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["Smoke", "--project-name", project, "--image-source", "offline", "--sample-fault", "ready-never", "--ready-timeout", "40s"],
             timeout: TimeSpan.FromMinutes(15));
 
@@ -57,7 +57,7 @@ public sealed class SmokeRunTests
     {
         var project = NewProjectName("crash");
 
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["ComposeUp", "WaitHealthy", "ComposeDown", "--project-name", project, "--image-source", "offline", "--sample-fault", "crash-on-start", "--ready-timeout", "300s"],
             timeout: TimeSpan.FromMinutes(15));
 

@@ -19,7 +19,7 @@ public sealed class QualityGateBuildTests : IDisposable
     [Fact]
     public async Task Repeat_4_reports_the_test_that_fails_every_other_run_as_flaky_and_fail_on_flaky_exits_1()
     {
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["SmokeTests", "--skip", "--smoke-projects", Path.Combine(Fixtures, "Fixture.Alternating"), "--repeat", "4", "--fail-on-flaky",
              "--project-budget", "10m/20m", "--smoke-tests-budget", "20m/30m"],
             new Dictionary<string, string?> { ["SMOKE_FIXTURE_COUNTER"] = Path.Combine(scratch, "counter") });
@@ -38,7 +38,7 @@ public sealed class QualityGateBuildTests : IDisposable
     [Fact]
     public async Task A_suite_past_its_maximum_fails_SmokeTests_naming_it_its_time_and_its_budget()
     {
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["SmokeTests", "--skip", "--smoke-projects", Path.Combine(Fixtures, "Fixture.Sleeping"),
              "--project-budgets", "Fixture.Sleeping=1s/3s", "--smoke-tests-budget", "20m/30m"]);
 
@@ -50,7 +50,7 @@ public sealed class QualityGateBuildTests : IDisposable
     [Fact]
     public async Task Repeat_and_repeat_stack_together_are_refused_with_exit_2()
     {
-        var result = await BuildProcess.RunAsync(
+        var result = await BuildScriptRun.RunAsync(
             ["SmokeTests", "--skip", "--smoke-projects", Path.Combine(Fixtures, "Fixture.Sleeping"), "--repeat", "2", "--repeat-stack", "2"]);
 
         Assert.True(result.ExitCode == 2, result.ToString());

@@ -1,3 +1,4 @@
+using Smoke.Processes;
 using Smoke.Stack.Installation;
 using Smoke.Stack.Processes;
 

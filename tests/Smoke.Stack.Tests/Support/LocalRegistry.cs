@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Smoke.Processes;
 using Smoke.Stack.Processes;
 
 namespace Smoke.Stack.Tests.Support;

@@ -1,4 +1,4 @@
-using Smoke.Pipeline;
+using Smoke.Processes;
 using Smoke.Testing.Running;
 using Smoke.Testing.Tests.Running;
 
@@ -51,12 +51,11 @@ public sealed class QualityFixtureRuns : IAsyncLifetime
         Repeated = await RepeatedSmokeRuns.RunAsync(repeatOptions, [Alternating], new SmokeRepeatOptions { Runs = 4 }, CancellationToken.None);
 
         var coverage = NewDirectory("coverage");
-        await Tool.RunAsync(
+        var covered = await ExternalProcess.RunAsync(
             "dotnet",
             ["test", CoveredTests, "--no-build", "-c", "Release", "-nologo", "--collect", "XPlat Code Coverage", "--results-directory", coverage],
-            environment: NestedTestEnvironment(),
-            quiet: true,
-            cancellationToken: CancellationToken.None);
+            new ProcessOptions { Environment = NestedTestEnvironment() });
+        Assert.True(covered.Succeeded, string.Join(Environment.NewLine, covered.Output.TakeLast(20)));
         CoverageFile = Directory.EnumerateFiles(coverage, "coverage.cobertura.xml", SearchOption.AllDirectories).Single();
     }
 
