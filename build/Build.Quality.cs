@@ -62,7 +62,9 @@ internal sealed partial class Build
             $"{configuration}.Format=cobertura",
             $"{configuration}.Include={string.Join(",", MeasuredAssemblies().Select(name => $"[{name}]*"))}",
             $"{configuration}.ExcludeByAttribute=GeneratedCodeAttribute,ExcludeFromCodeCoverageAttribute",
-            $"{configuration}.ExcludeByFile=**/obj/**/*.cs",
+            // src/Shared is linked into several libraries; each copy would count against a library that uses only part of it.
+            // Its own tests (SecretMaskTests, SecretNamesTests, EditDistanceTests) cover it; the gate measures each library's own code.
+            $"{configuration}.ExcludeByFile=**/obj/**/*.cs,**/src/Shared/*.cs",
         ];
     }
 
