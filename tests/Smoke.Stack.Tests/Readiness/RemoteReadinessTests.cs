@@ -117,13 +117,7 @@ public sealed class RemoteReadinessTests
         await using var down = new LoopbackHttpServer(_ => (503, "starting"));
         await using var up = new LoopbackHttpServer(_ => (200, "ok"));
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = ConsoleWritingTo(output, terminal: false);
 
         var report = await ReadinessConsole.WaitAsync(ReadinessRequest.ForRemote(
         [
@@ -145,13 +139,7 @@ public sealed class RemoteReadinessTests
     {
         await using var up = new LoopbackHttpServer(_ => (200, "ok"));
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = ConsoleWritingTo(output, terminal: true);
 
         var report = await ReadinessConsole.WaitAsync(ReadinessRequest.ForRemote([new RemoteService("api") { ReadyUrl = up.Url("/ready") }]), console, liveTable: true);
 
@@ -168,13 +156,7 @@ public sealed class RemoteReadinessTests
     {
         await using var up = new LoopbackHttpServer(_ => (200, "ok"));
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = ConsoleWritingTo(output, terminal: true);
 
         await ReadinessConsole.WaitAsync(ReadinessRequest.ForRemote([new RemoteService("api") { ReadyUrl = up.Url("/ready") }]), console);
 
@@ -203,6 +185,15 @@ public sealed class RemoteReadinessTests
         Assert.Equal(ReadinessOutcomeLevel.Error, level);
         Assert.StartsWith("service \"queue\" never became ready within 1s", text, StringComparison.Ordinal);
     }
+
+    /// <summary>A console without colours into <paramref name="output"/>: an interactive ANSI terminal, or a CI log.</summary>
+    private static IAnsiConsole ConsoleWritingTo(StringWriter output, bool terminal) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(output),
+    });
 
     private static bool Matches(string text, string pattern) => System.Text.RegularExpressions.Regex.IsMatch(text, pattern);
 }
