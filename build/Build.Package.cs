@@ -117,7 +117,7 @@ internal sealed partial class Build
             problems.ForEach(problem => Log.Error(problem));
             if (problems.Count > 0)
             {
-                throw new InvalidOperationException(
+                throw new BuildFailedException(
                     $"{problems.Count} package problem(s) in {Path.GetRelativePath(RootDirectory, PackagesDirectory)}/; each is listed above");
             }
 
@@ -150,7 +150,7 @@ internal sealed partial class Build
                 : [];
             if (files.Count == 0)
             {
-                throw new InvalidOperationException(
+                throw new BuildFailedException(
                     $"No JUnit files under {WorkflowYaml.ShardsDirectory}/: every shard failed before running tests, or their artifacts were not downloaded there; see the shard jobs' logs");
             }
 
@@ -161,7 +161,7 @@ internal sealed partial class Build
             {
                 if (group.Count() > 1)
                 {
-                    throw new InvalidOperationException(
+                    throw new BuildFailedException(
                         $"{group.Key} came from more than one shard ({string.Join(", ", group.Select(f => Path.GetRelativePath(RootDirectory, f)))}): a project ran twice, so the shards overlap");
                 }
 
@@ -180,7 +180,7 @@ internal sealed partial class Build
             Log.Info(totals.ToString());
             if (totals.Failed > 0)
             {
-                throw new InvalidOperationException($"{totals.Failed} smoke test(s) failed across the shards; the JUnit files are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
+                throw new BuildFailedException($"{totals.Failed} smoke test(s) failed across the shards; the JUnit files are in {Path.GetRelativePath(RootDirectory, TestResultsDirectory)}/");
             }
         });
 
@@ -206,7 +206,7 @@ internal sealed partial class Build
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"{problems.Count} problem(s) in {what}; each is listed above with its file and line");
+            throw new BuildFailedException($"{problems.Count} problem(s) in {what}; each is listed above with its file and line");
         }
     }
 

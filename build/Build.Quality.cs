@@ -124,15 +124,13 @@ internal sealed partial class Build
     {
         if (Repeat < 1 || RepeatStack < 0 || (RepeatStack > 0 && Repeat > 1))
         {
-            ExitCode = 2;
-            throw new InvalidOperationException(
+            throw BuildFailedException.InvalidUsage(
                 $"--repeat {Repeat} and --repeat-stack {RepeatStack}: give --repeat N (N >= 1, same stack) or --repeat-stack N (fresh stack each run), not both");
         }
 
         if (RepeatStack > 0 && stack is null)
         {
-            ExitCode = 2;
-            throw new InvalidOperationException("--repeat-stack needs the stack this run brought up, but ComposeUp did not run; run SmokeTests without --skip, or use --repeat");
+            throw BuildFailedException.InvalidUsage("--repeat-stack needs the stack this run brought up, but ComposeUp did not run; run SmokeTests without --skip, or use --repeat");
         }
 
         var budgets = SuiteBudgets.Parse(ProjectBudget, SmokeTestsBudget, ProjectBudgets);

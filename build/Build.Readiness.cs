@@ -26,8 +26,7 @@ internal sealed partial class Build
         }
         catch (FormatException ex)
         {
-            ExitCode = 2;
-            throw new InvalidOperationException(ex.Message, ex);
+            throw BuildFailedException.InvalidUsage(ex.Message, ex);
         }
 
         var request = ReadinessRequest.ForRemote(services) with { DefaultTimeout = ReadyTimeout, DiagnosticsDirectory = DiagnosticsDirectory };

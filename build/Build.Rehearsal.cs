@@ -76,7 +76,7 @@ internal sealed partial class Build
             var verdict = RunnerSmokeVerdict.Of(result);
             if (verdict is not null)
             {
-                throw new InvalidOperationException($"the runner's ./build.sh Smoke {verdict}; its output is above, its artifacts in {clone}/artifacts");
+                throw new BuildFailedException($"the runner's ./build.sh Smoke {verdict}; its output is above, its artifacts in {clone}/artifacts");
             }
 
             Log.Success("the runner's ./build.sh Smoke is green: no root, no debootstrap, Compose v2 on Docker Engine 26, images from the registry");
@@ -97,7 +97,7 @@ internal sealed partial class Build
 
             if (failed.Count > 0)
             {
-                throw new InvalidOperationException($"the rehearsal's {string.Join(", ", failed)} failed; their output is above");
+                throw new BuildFailedException($"the rehearsal's {string.Join(", ", failed)} failed; their output is above");
             }
 
             Log.Success("every job of ci.yml and smoke.yml is green as a non-root runner");

@@ -78,7 +78,7 @@ internal sealed partial class Build
         {
             deployInterrupted = ct;
             var flow = new DeployFlow(ReleaseOptions, ReleaseStates, EnvironmentStack, DeployReporter, ReleaseLog);
-            var release = Release ?? throw new InvalidOperationException("BeginDeploy needs --release: run ./build.sh Deploy --release <release>");
+            var release = Release ?? throw BuildFailedException.InvalidUsage("BeginDeploy needs --release: run ./build.sh Deploy --release <release>");
             await ReleaseStepAsync(async () => await flow.BeginAsync(release, await CommitOfCheckoutAsync(ct), ct));
             deployment = flow;
             await flow.ReportStartAsync(ct);
@@ -107,7 +107,7 @@ internal sealed partial class Build
         .Requires(() => DeployEnvironment)
         .Requires(() => EnvironmentName.IsValid(DeployEnvironment), EnvironmentNameRule)
         .DependsOn(Images)
-        .After(Deploy)
+        .RecoversFrom(Deploy, ReleaseRestoredExitCode)
         .AssuredAfterFailure()
         .OnlyWhenDynamic(() => RollbackPending || IsRollbackByHand)
         .Executes(async ct =>
@@ -116,12 +116,17 @@ internal sealed partial class Build
             if (deployment?.PendingRollback is { } pending)
             {
                 await ReleaseStepAsync(() => rollback.RunAsync(pending, ct));
-                ExitCode = 3;
                 return;
             }
 
             await ReleaseStepAsync(() => rollback.RunByHandAsync(Release, ct));
         });
+
+    /// <summary>A deploy failed and the rollback put the last known good release back (Rollback recovers from Deploy's failure).</summary>
+    const int ReleaseRestoredExitCode = 3;
+
+    /// <summary>The rollback failed too: the environment is degraded.</summary>
+    const int EnvironmentDegradedExitCode = 4;
 
     const string EnvironmentNameRule = "Environment is 1 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit (staging, eu-prod-1)";
 
@@ -171,10 +176,10 @@ internal sealed partial class Build
     static ReleaseLog ReleaseLog => new(Log.Info, message => Log.Warn(message), Log.Success) { Debug = Log.Debug, Summary = Log.SummaryAsync };
 
     /// <summary>
-    /// Runs a step of the release flow as part of a target: its failure fails the target with its message, and a
-    /// rollback that failed exits 4 (the environment is degraded).
+    /// Runs a step of the release flow as part of a target: a release's failure fails the target with its message,
+    /// and a rollback that failed carries exit code 4 (the environment is degraded).
     /// </summary>
-    async Task ReleaseStepAsync(Func<Task> step)
+    static async Task ReleaseStepAsync(Func<Task> step)
     {
         try
         {
@@ -182,19 +187,18 @@ internal sealed partial class Build
         }
         catch (DeployFailedException failed)
         {
-            if (failed.EnvironmentDegraded)
-            {
-                ExitCode = 4;
-            }
-
-            throw new InvalidOperationException(failed.Message, failed);
+            throw new BuildFailedException(failed.Message, failed.EnvironmentDegraded ? EnvironmentDegradedExitCode : ExitCodes.TargetFailed, failed);
+        }
+        catch (ReleaseStateException state)
+        {
+            throw new BuildFailedException(state.Message, state);
         }
     }
 
     /// <summary>ComposeUp with --environment: the environment's stack moves to the release; compose recreates only what changed.</summary>
     async Task BringUpReleaseAsync(CancellationToken cancellationToken)
     {
-        var flow = deployment ?? throw new InvalidOperationException(
+        var flow = deployment ?? throw BuildFailedException.InvalidUsage(
             $"the stack of environment \"{DeployEnvironment}\" changes only under its lock: run ./build.sh Deploy --release <release> --environment {DeployEnvironment}, or Rollback");
         stack = await flow.ProjectAsync(cancellationToken);
         await flow.BringUpAsync(stack, cancellationToken);

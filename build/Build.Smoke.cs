@@ -80,8 +80,7 @@ internal sealed partial class Build
 
             if (report.HasErrors)
             {
-                ExitCode = 2;
-                throw new InvalidOperationException(
+                throw BuildFailedException.InvalidUsage(
                     $"{report.Errors.Count()} configuration error(s) in {Path.GetRelativePath(RootDirectory, ComposeFilePath)} or the {EnvironmentProfile} profile; each is in the ValidateConfig output with its file and line (docs/validation.md says how to fix it)");
             }
 
@@ -121,7 +120,7 @@ internal sealed partial class Build
 
             if (smokeRun.FailureNote(SmokeGateFailures(smokeRun)) is { } failure)
             {
-                throw new InvalidOperationException(failure);
+                throw new BuildFailedException(failure);
             }
         });
 

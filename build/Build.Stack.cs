@@ -243,7 +243,7 @@ internal sealed partial class Build
         }
 
         var kept = JsonSerializer.Deserialize<KeptStack>(File.ReadAllText(KeptStackFile))
-                   ?? throw new InvalidOperationException($"{KeptStackFile} is empty; delete it and run ./build.sh Clean to remove every Smoke stack");
+                   ?? throw new BuildFailedException($"{KeptStackFile} is empty; delete it and run ./build.sh Clean to remove every Smoke stack");
         return new ComposeProject([ComposeFilePath], StackSession.ForCurrentProcess(kept.RunId), kept.Name)
         {
             Model = ComposeModel,

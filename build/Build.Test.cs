@@ -59,7 +59,7 @@ internal sealed partial class Build
 
             if (failures.Count > 0)
             {
-                throw new InvalidOperationException(string.Join("; ", failures));
+                throw new BuildFailedException(string.Join("; ", failures));
             }
         });
 

@@ -18,7 +18,7 @@ internal static class Daemon
             if (!DaemonProcess.IsRunning(pid) || DateTime.UtcNow > deadline)
             {
                 var tail = File.Exists(logPath) ? string.Join(" | ", File.ReadLines(logPath).TakeLast(5)) : "(no log)";
-                throw new InvalidOperationException($"{name} {(DaemonProcess.IsRunning(pid) ? "did not answer within a minute" : "exited")}; its log is {logPath}: {tail}");
+                throw new BuildFailedException($"{name} {(DaemonProcess.IsRunning(pid) ? "did not answer within a minute" : "exited")}; its log is {logPath}: {tail}");
             }
 
             await Task.Delay(200, cancellationToken);

@@ -64,7 +64,7 @@ internal sealed class Engine26
         await Daemon.WaitUntilAsync(pid, LogPath, "Docker Engine 26", () => AnswersAsync(engine, cancellationToken), cancellationToken);
         if (machineBridgeBefore && !MachineBridgeExists)
         {
-            throw new InvalidOperationException(
+            throw new BuildFailedException(
                 $"starting Docker Engine 26 removed {MachineBridge}, the bridge of the machine's own engine, whose containers on the default network now fail to start; restart that engine (it makes {MachineBridge} again) and report this, with {LogPath}");
         }
     }

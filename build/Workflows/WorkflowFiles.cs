@@ -1,5 +1,6 @@
 using System.Reflection;
 using Smoke.Build.Docs;
+using Smoke.Pipeline;
 
 namespace Smoke.Build.Workflows;
 
@@ -21,7 +22,7 @@ internal static class WorkflowFiles
             var path = $"{Directory}/{workflow.Name}.yml";
             if (!files.TryAdd(path, WorkflowYaml.Render(workflow, targets, declaredIn)))
             {
-                throw new InvalidOperationException($"Two [GitHubWorkflow(\"{workflow.Name}\")] attributes on {buildType.Name}; give each workflow its own name.");
+                throw BuildFailedException.InvalidUsage($"Two [GitHubWorkflow(\"{workflow.Name}\")] attributes on {buildType.Name}; give each workflow its own name.");
             }
         }
 

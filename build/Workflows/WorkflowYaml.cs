@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Smoke.Pipeline;
 
 namespace Smoke.Build.Workflows;
 
@@ -178,41 +179,41 @@ internal static partial class WorkflowYaml
         var where = $"[GitHubWorkflow(\"{workflow.Name}\")]";
         if (!WorkflowName().IsMatch(workflow.Name))
         {
-            throw new InvalidOperationException($"{where}: the name must be lower case letters, digits and dashes, since it names the file.");
+            throw BuildFailedException.InvalidUsage($"{where}: the name must be lower case letters, digits and dashes, since it names the file.");
         }
 
         if (workflow.InvokedTargets.Length == 0)
         {
-            throw new InvalidOperationException($"{where} runs no target; set InvokedTargets = [nameof(Build.Test)] or similar.");
+            throw BuildFailedException.InvalidUsage($"{where} runs no target; set InvokedTargets = [nameof(Build.Test)] or similar.");
         }
 
         foreach (var target in workflow.InvokedTargets.Concat(workflow.MergeTargets))
         {
             if (!targets.Contains(target, StringComparer.Ordinal))
             {
-                throw new InvalidOperationException(
+                throw BuildFailedException.InvalidUsage(
                     $"{where} names the target '{target}', which the build does not have (targets: {string.Join(", ", targets)}); use nameof(Build.X) so renames carry over.");
             }
         }
 
         if (!workflow.OnPushBranches.Any() && !workflow.OnPullRequestBranches.Any() && !workflow.OnWorkflowDispatch)
         {
-            throw new InvalidOperationException($"{where} has no trigger; set OnPushBranches, OnPullRequestBranches or OnWorkflowDispatch.");
+            throw BuildFailedException.InvalidUsage($"{where} has no trigger; set OnPushBranches, OnPullRequestBranches or OnWorkflowDispatch.");
         }
 
         if (workflow.Shards < 1 || workflow.TimeoutMinutes < 1)
         {
-            throw new InvalidOperationException($"{where}: Shards and TimeoutMinutes must be at least 1.");
+            throw BuildFailedException.InvalidUsage($"{where}: Shards and TimeoutMinutes must be at least 1.");
         }
 
         if (workflow.MergeTargets.Length > 0 && workflow.Shards == 1)
         {
-            throw new InvalidOperationException($"{where} has MergeTargets but one shard; there is nothing to merge. Set Shards above 1 or drop MergeTargets.");
+            throw BuildFailedException.InvalidUsage($"{where} has MergeTargets but one shard; there is nothing to merge. Set Shards above 1 or drop MergeTargets.");
         }
 
         foreach (var secret in workflow.ImportSecrets.Where(s => !SecretName().IsMatch(s)))
         {
-            throw new InvalidOperationException($"{where}: '{secret}' is not a secret name; use letters, digits and underscores.");
+            throw BuildFailedException.InvalidUsage($"{where}: '{secret}' is not a secret name; use letters, digits and underscores.");
         }
 
         foreach (var permission in workflow.Permissions)
@@ -226,7 +227,7 @@ internal static partial class WorkflowYaml
         var parts = permission.Split(':', StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !PermissionScope().IsMatch(parts[0]) || parts[1] is not ("read" or "write" or "none"))
         {
-            throw new InvalidOperationException($"Permission '{permission}' is not 'scope: read|write|none', such as 'contents: read'.");
+            throw BuildFailedException.InvalidUsage($"Permission '{permission}' is not 'scope: read|write|none', such as 'contents: read'.");
         }
 
         return (parts[0], parts[1]);

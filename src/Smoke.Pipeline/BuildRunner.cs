@@ -6,11 +6,6 @@ namespace Smoke.Pipeline;
 internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Func<TBuild, Target>>[] defaultTargets)
     where TBuild : PipelineBuild, new()
 {
-    private const int Succeeded = 0;
-    private const int TargetFailed = 1;
-    private const int InvalidUsage = 2;
-    private const int Interrupted = 130;
-
     private readonly EnvironmentVariables environment = options.Environment is { } variables ? new(variables) : EnvironmentVariables.OfProcess();
 
     public async Task<int> RunAsync(string[] args, CancellationToken interrupted, CancellationToken aborted)
@@ -22,10 +17,10 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         {
             return await RunAsync(args, output, interrupted, aborted).ConfigureAwait(false);
         }
-        catch (UsageException e)
+        catch (BuildFailedException e)
         {
             Log.Error(e.Message);
-            return InvalidUsage;
+            return e.ExitCode;
         }
 #pragma warning disable CA1031 // Whatever goes wrong outside a target is reported and becomes exit code 1, never a crash or -1.
         catch (Exception e)
@@ -33,7 +28,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         {
             Log.Error($"The build itself failed: {e.GetType().Name}: {e.Message}");
             Log.Debug(e.ToString());
-            return TargetFailed;
+            return ExitCodes.TargetFailed;
         }
     }
 
@@ -68,7 +63,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         {
             // As in NUKE, a build with nothing to run answers with its help rather than an error.
             output.WriteLines(HelpText.Lines(targets, [.. defaults.Select(d => d.Name)], parameters, sources, build));
-            return Succeeded;
+            return ExitCodes.Succeeded;
         }
 
         var plan = Planner.Plan(targets, invoked, defaults);
@@ -76,7 +71,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         if (commandLine.Plan)
         {
             await WritePlanAsync(plan, build, output).ConfigureAwait(false);
-            return Succeeded;
+            return ExitCodes.Succeeded;
         }
 
         var unmet = UnmetRequirements(plan, parameters).ToList();
@@ -84,7 +79,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
         {
             unmet.ForEach(message => Log.Error(message));
             Log.Error($"{(unmet.Count == 1 ? "A requirement is" : $"{unmet.Count} requirements are")} not met; nothing ran.");
-            return InvalidUsage;
+            return ExitCodes.InvalidUsage;
         }
 
         using (interrupted.Register(build.MarkCancelled))
@@ -98,17 +93,14 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
 
     private async Task<int> FinishAsync(PipelineBuild build, BuildOutput output, long started, bool wasInterrupted)
     {
+        // A specific code (2 and up, from a failure or a recovery) wins over the engine's own 1 and 130; the highest wins.
         var outcomes = build.Outcomes;
-        int? requested = build.ExitCode;
-        if (requested is not (null or (> 0 and <= 255)))
-        {
-            Log.Warn($"ExitCode {requested} is not an exit code between 1 and 255; ignoring it.");
-            requested = null;
-        }
-
-        var exitCode = requested
-            ?? (wasInterrupted ? Interrupted : outcomes.Any(o => o.Status is TargetStatus.Failed or TargetStatus.Cancelled) ? TargetFailed : Succeeded);
-        var verdict = SummaryTable.Verdict(outcomes, options.Clock.GetElapsedTime(started), wasInterrupted, requested);
+        var specific = outcomes.Select(o => o.ExitCode).Where(code => code > ExitCodes.TargetFailed).DefaultIfEmpty().Max();
+        var exitCode = specific > 0 ? specific
+            : wasInterrupted ? ExitCodes.Interrupted
+            : outcomes.Any(o => o.Status is TargetStatus.Failed or TargetStatus.Cancelled) ? ExitCodes.TargetFailed
+            : ExitCodes.Succeeded;
+        var verdict = SummaryTable.Verdict(outcomes, options.Clock.GetElapsedTime(started), wasInterrupted, specific > 0 ? specific : null);
         output.WriteLines(SummaryTable.Lines(outcomes, verdict, output.Host));
         await output.Host.PublishSummaryAsync(output.Mask.Apply(SummaryTable.Markdown(outcomes, verdict)), CancellationToken.None).ConfigureAwait(false);
 
@@ -121,7 +113,7 @@ internal sealed class BuildRunner<TBuild>(PipelineOptions options, Expression<Fu
 #pragma warning restore CA1031
         {
             Log.Error($"OnBuildFinished failed: {e.GetType().Name}: {e.Message}");
-            return exitCode == Succeeded ? TargetFailed : exitCode;
+            return exitCode == ExitCodes.Succeeded ? ExitCodes.TargetFailed : exitCode;
         }
 
         return exitCode;

@@ -62,9 +62,6 @@ public abstract partial class PipelineBuild
         }
     }
 
-    /// <summary>A specific exit code (3, 4: DESIGN.md) that wins over the engine's own 1 or 130.</summary>
-    public int? ExitCode { get; set; }
-
     public static int Execute<TBuild>(string[] args, params Expression<Func<TBuild, Target>>[] defaultTargets)
         where TBuild : PipelineBuild, new() =>
         ExecuteAsync(args, defaultTargets).GetAwaiter().GetResult();

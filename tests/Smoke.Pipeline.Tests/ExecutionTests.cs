@@ -53,7 +53,7 @@ public sealed class ExecutionTests : IDisposable
         Assert.Equal(["Lint", "Docs", "Package", "Publish", "Rollback"], run.Journal.Ran);
         Assert.Equal(
             [
-                new TargetOutcome("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 style violations"),
+                new TargetOutcome("Lint", TargetStatus.Failed, TimeSpan.FromSeconds(1), "3 style violations") { ExitCode = 1 },
                 new TargetOutcome("Docs", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Package", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
                 new TargetOutcome("Publish", TargetStatus.Succeeded, TimeSpan.FromSeconds(1)),
@@ -95,12 +95,12 @@ public sealed class ExecutionTests : IDisposable
     }
 
     [Fact]
-    public async Task An_exit_code_set_by_a_target_wins_over_the_failure_code()
+    public async Task An_exception_other_than_a_BuildFailedException_is_a_bug_and_shows_its_type()
     {
-        var exitCode = await run.RunAsync<FailureBuild>("Test Rollback --rollback-exit-code 3");
+        var exitCode = await run.RunAsync<FailureBuild>("Bug");
 
-        Assert.Equal(3, exitCode);
-        Assert.Equal("Build failed in 5.0s (1 target failed, exit code 3)", run.Lines[^1]);
+        Assert.Equal(1, exitCode);
+        Assert.Equal("InvalidOperationException: Sequence contains no elements", run.Journal.Outcome("Bug").Note);
     }
 
     [Fact]

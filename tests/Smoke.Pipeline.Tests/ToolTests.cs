@@ -41,7 +41,8 @@ public sealed class ToolTests : IDisposable
         var failure = await Assert.ThrowsAsync<ToolFailedException>(
             () => Tool.RunAsync("sh", ["-c", "echo compiling; echo 'error CS1002' >&2; exit 3"], quiet: true));
 
-        Assert.Equal(3, failure.ExitCode);
+        Assert.Equal(3, failure.ProcessExitCode);
+        Assert.Equal(1, failure.ExitCode);
         Assert.StartsWith("'sh -c \"echo compiling; echo 'error CS1002' >&2; exit 3\"' exited with code 3; last 2 output lines:", failure.Message, StringComparison.Ordinal);
         Assert.Contains("  error CS1002", failure.Message, StringComparison.Ordinal);
     }

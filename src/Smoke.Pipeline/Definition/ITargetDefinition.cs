@@ -54,6 +54,14 @@ public interface ITargetDefinition
     ITargetDefinition AssuredAfterFailure();
 
     /// <summary>
+    /// When <paramref name="failed"/> failed and this target then succeeds, the build exits with <paramref name="exitCode"/>
+    /// instead of 1: the failure stands, and the code says what put it right (a rollback that restored the last good
+    /// release). This target runs after <paramref name="failed"/> when both are planned. If this target fails, its own
+    /// failure's exit code counts instead.
+    /// </summary>
+    ITargetDefinition RecoversFrom(Target failed, int exitCode);
+
+    /// <summary>
     /// In a sequential build, this target starts as soon as what it waits for is done and runs alongside the targets
     /// after it; only targets that must run after it wait for it. Its output is buffered and written whole between two
     /// targets, never in the middle of one.

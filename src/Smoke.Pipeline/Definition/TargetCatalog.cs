@@ -65,6 +65,12 @@ internal static class TargetCatalog
                 Link(node.Predecessors, earlier);
             }
 
+            if (definition.Recovery is var (failed, exitCode))
+            {
+                node.Recovery = (Resolve(failed, nameof(ITargetDefinition.RecoversFrom)), exitCode);
+                Link(node.Predecessors, node.Recovery.Value.Failed);
+            }
+
             foreach (var later in definition.RunsBefore.Select(t => Resolve(t, nameof(ITargetDefinition.Before))))
             {
                 Link(later.Predecessors, node);

@@ -21,6 +21,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public bool IsAssured { get; private set; }
     public bool RunsInBackground { get; private set; }
     public bool IsUnlisted { get; private set; }
+    public (Target Failed, int ExitCode)? Recovery { get; private set; }
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
 
     public ITargetDefinition Description(string description)
@@ -83,6 +84,15 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure()
     {
         IsAssured = true;
+        return this;
+    }
+
+    public ITargetDefinition RecoversFrom(Target failed, int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(exitCode, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(exitCode, 255);
+        Recovery = (failed, exitCode);
         return this;
     }
 

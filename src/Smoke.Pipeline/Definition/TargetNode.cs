@@ -16,6 +16,9 @@ internal sealed class TargetNode(string name, int index, TargetDefinition defini
 
     public List<TargetNode> TriggeredBy { get; } = [];
 
+    /// <summary>The target whose failure this one puts right when it succeeds, and the exit code that says so.</summary>
+    public (TargetNode Failed, int ExitCode)? Recovery { get; set; }
+
     /// <summary>Everything this target must wait for when both are planned: dependencies, After, Before, triggers.</summary>
     public List<TargetNode> Predecessors { get; } = [];
 

@@ -114,6 +114,7 @@ internal sealed partial class Executor(PipelineBuild build, BuildOutput output, 
         var token = stoppedOrInterrupted?.Token ?? (definition.IsAssured ? aborted : interrupted);
         TargetStatus status;
         string? note = null;
+        var failureExitCode = ExitCodes.TargetFailed;
         try
         {
             if (definition.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } unmet)
@@ -145,10 +146,10 @@ internal sealed partial class Executor(PipelineBuild build, BuildOutput output, 
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            // A deliberate failure says what went wrong in its message; anything else is unexpected, so its type is shown.
             var failure = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
-            var message = failure is ToolFailedException or InvalidOperationException or UsageException
-                ? failure.Message
-                : $"{failure.GetType().Name}: {failure.Message}";
+            var message = failure is BuildFailedException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+            failureExitCode = (failure as BuildFailedException)?.ExitCode ?? ExitCodes.TargetFailed;
             status = TargetStatus.Failed;
             note = FirstLine(message);
             Log.Error($"Target '{target.Name}' failed: {message}");
@@ -166,7 +167,24 @@ internal sealed partial class Executor(PipelineBuild build, BuildOutput output, 
             targetOutput.Flush();
         }
 
-        Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground, Start = startedAt });
+        var exitCode = status switch
+        {
+            TargetStatus.Failed => failureExitCode,
+            TargetStatus.Succeeded => RecoveryExitCode(target.Node),
+            _ => 0,
+        };
+        Record(target, new TargetOutcome(target.Name, status, duration, note) { InBackground = inBackground, Start = startedAt, ExitCode = exitCode });
+    }
+
+    /// <summary>The exit code of a recovery target that just succeeded, when the target it recovers from failed; otherwise 0.</summary>
+    private int RecoveryExitCode(TargetNode node)
+    {
+        lock (gate)
+        {
+            return node.Recovery is var (failed, exitCode) && outcomes.TryGetValue(failed, out var outcome) && outcome.Status == TargetStatus.Failed
+                ? exitCode
+                : 0;
+        }
     }
 
     private void Record(PlannedTarget target, TargetOutcome outcome)

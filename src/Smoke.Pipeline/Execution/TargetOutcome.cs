@@ -8,4 +8,10 @@ public sealed record TargetOutcome(string Name, TargetStatus Status, TimeSpan Du
 
     /// <summary>When the target began, by the build's clock, so reports can draw it on the run's own timeline; null when it did not run.</summary>
     public DateTimeOffset? Start { get; init; }
+
+    /// <summary>
+    /// The exit code this outcome asks the build for: a failure's own (1 unless a <see cref="BuildFailedException"/>
+    /// says otherwise), a recovery's (<see cref="ITargetDefinition.RecoversFrom"/>), or 0 for none. The highest wins.
+    /// </summary>
+    public int ExitCode { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace Smoke.Pipeline;
 
-/// <summary>A process run by <see cref="Tool"/> exited with a non-zero code.</summary>
-public sealed class ToolFailedException : Exception
+/// <summary>A process run by <see cref="Tool"/> could not start or exited with a non-zero code: a target failure with exit code 1.</summary>
+public sealed class ToolFailedException : BuildFailedException
 {
     public ToolFailedException()
     {
@@ -17,17 +17,18 @@ public sealed class ToolFailedException : Exception
     {
     }
 
-    public ToolFailedException(string commandLine, int exitCode, IReadOnlyList<string> lastLines)
-        : base(Describe(commandLine, exitCode, lastLines))
+    public ToolFailedException(string commandLine, int processExitCode, IReadOnlyList<string> lastLines)
+        : base(Describe(commandLine, processExitCode, lastLines))
     {
         CommandLine = commandLine;
-        ExitCode = exitCode;
+        ProcessExitCode = processExitCode;
         LastLines = lastLines;
     }
 
     public string CommandLine { get; } = "";
 
-    public int ExitCode { get; }
+    /// <summary>What the process exited with (the build's own exit code is <see cref="BuildFailedException.ExitCode"/>, 1).</summary>
+    public int ProcessExitCode { get; }
 
     public IReadOnlyList<string> LastLines { get; } = [];
 

@@ -141,7 +141,7 @@ public sealed class DeployFlow
         }
 
         PendingRollback = new PendingRollback(started.Lock, target, release, verdictAt, byHand: false);
-        throw new DeployFailedException($"release {release} failed in \"{Environment}\": {reason}; rolling back to {target.Release}, its last known good release");
+        throw new DeployFailedException($"release {release} failed in \"{Environment}\": {reason}; Rollback puts back {target.Release}, its last known good release");
     }
 
     private Task FinishAsync(string outcome, string message, CancellationToken cancellationToken) =>

@@ -10,6 +10,6 @@ public sealed record RollbackDecision(
     /// <summary>One line for the console and the summary's first line.</summary>
     public string Summary => RollBack
         ? $"roll back: {string.Join("; ", FiredRules.Select(rule => rule.Reason))}"
-        : $"keep the release: no rollback rule fired ({Inputs.Total} tests, {Inputs.Failed} failed, {Inputs.Skipped} skipped" +
+        : $"keep the release: no rollback rule fired ({Nouns.Count(Inputs.Total, "test")}, {Inputs.Failed} failed, {Inputs.Skipped} skipped" +
             (Inputs.FlakyTests.Count > 0 ? $", {Inputs.FlakyTests.Count} flaky" : string.Empty) + ")";
 }

@@ -33,7 +33,7 @@ public sealed class RollbackPolicy
         {
             fired.Add(new FiredRollbackRule(
                 RollbackRule.CriticalTestFailed,
-                $"{Count(criticalFailed.Count, "critical test")} failed: {Names(criticalFailed)}",
+                $"{Nouns.Count(criticalFailed.Count, "critical test")} failed: {Names(criticalFailed)}",
                 FullNames(criticalFailed)));
         }
 
@@ -44,7 +44,7 @@ public sealed class RollbackPolicy
             {
                 fired.Add(new FiredRollbackRule(
                     RollbackRule.CategoryTestFailed,
-                    $"{Count(inCategory.Count, "test")} in the \"{category}\" category failed: {Names(inCategory)}",
+                    $"{Nouns.Count(inCategory.Count, "test")} in the \"{category}\" category failed: {Names(inCategory)}",
                     FullNames(inCategory))
                 { Category = category });
             }
@@ -109,7 +109,6 @@ public sealed class RollbackPolicy
 
     private static decimal Percent(int part, int whole) => Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static List<string> FullNames(IEnumerable<TestCase> tests) => tests.Select(test => test.FullyQualifiedName).ToList();
 

@@ -29,7 +29,7 @@ internal static class ReportSections
     {
         var inputs = decision.Inputs;
         return string.Create(CultureInfo.InvariantCulture,
-            $"Judged on {inputs.Total} tests: {inputs.Passed} passed, {inputs.Failed} failed ({inputs.FailedPercent.ToString(CultureInfo.InvariantCulture)}%), {inputs.Skipped} skipped, {inputs.FlakyTests.Count} flaky; {inputs.ServicesNotReady.Count} services not ready.");
+            $"Judged on {Nouns.Count(inputs.Total, "test")}: {inputs.Passed} passed, {inputs.Failed} failed ({inputs.FailedPercent.ToString(CultureInfo.InvariantCulture)}%), {inputs.Skipped} skipped, {inputs.FlakyTests.Count} flaky; {Nouns.Count(inputs.ServicesNotReady.Count, "service")} not ready.");
     }
 
     /// <summary>Projects that did not finish (hung, crashed, did not build): each is a failure of its own.</summary>

@@ -93,7 +93,7 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
             }
 
             filter = RetryFilter(failed);
-            Report($"retrying {Count(failed.Count, "failed test")} (retry {number} of {options.Retries})");
+            Report($"retrying {Nouns.Count(failed.Count, "failed test")} (retry {number} of {options.Retries})");
         }
 
         var merged = documents.Count == 0 ? null : JUnitAttemptMerger.Merge(documents[0], documents.Skip(1).ToList());
@@ -229,7 +229,6 @@ internal sealed class SmokeProjectRun(ProjectSelection project, SmokeRunOptions 
             + (result.Note is null ? string.Empty : $": {result.Note}");
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private void Report(string message) => options.Progress?.Invoke($"{project.Name}: {message}");
 }

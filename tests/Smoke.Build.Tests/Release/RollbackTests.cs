@@ -103,6 +103,29 @@ public sealed class RollbackTests(DeployedEnvironment deployed)
     }
 
     [Fact]
+    public async Task A_failed_deploy_with_Rollback_skipped_exits_1_not_3_and_a_rollback_by_hand_puts_the_good_release_back()
+    {
+        var good = (await Environment.ReadStateAsync()).LastKnownGood!;
+
+        using (var run = await BuildScriptRun.RunAsync(DeployedEnvironment.DeployArguments(deployed.CrashingRelease, Environment.Name, "--skip", "Rollback")))
+        {
+            Assert.True(run.ExitCode == 1, run.Output);
+            Assert.Matches(@"Rollback\s+Skipped\s+via --skip", run.Output);
+        }
+
+        var failed = await Environment.ReadStateAsync();
+        Assert.Equal((deployed.CrashingRelease, ReleaseAction.Deploy, ReleaseVerdict.Failed), (failed.Current!.Release, failed.Current.Action, failed.Current.Verdict));
+        Assert.Equal(good.Id, failed.LastKnownGood!.Id);
+        Assert.Equal(deployed.CrashingRelease, ReleaseImage.Parse((await Environment.ContainersAsync())["api"].Image).Tag);
+
+        using var byHand = await BuildScriptRun.RunAsync(["Rollback", "--environment", Environment.Name, "--smoke-projects", "tests/smoke/SmokeTests.Services", "--only", "health", "--image-source", "offline"]);
+
+        Assert.True(byHand.ExitCode == 0, byHand.Output);
+        Assert.Equal((good.Images["api"], "running"), (await Environment.ContainersAsync())["api"]);
+        Assert.Equal(200, await ApiReadyStatusAsync());
+    }
+
+    [Fact]
     public async Task A_fault_that_breaks_only_non_critical_tests_stays_deployed_when_the_policy_tolerates_their_failure_rate()
     {
         using var run = await BuildScriptRun.RunAsync(DeployedEnvironment.DeployArguments(

@@ -1,4 +1,5 @@
 using Smoke.Build.Workflows;
+using Smoke.Pipeline;
 using Smoke.Tests.Shared;
 using YamlDotNet.RepresentationModel;
 
@@ -97,7 +98,7 @@ public sealed class WorkflowYamlTests
     {
         var workflow = new GitHubWorkflowAttribute("ci") { OnWorkflowDispatch = true, InvokedTargets = ["Smok"] };
 
-        var error = Assert.Throws<InvalidOperationException>(() => WorkflowYaml.Render(workflow, ["Smoke", "Test"], "a test"));
+        var error = Assert.Throws<BuildFailedException>(() => WorkflowYaml.Render(workflow, ["Smoke", "Test"], "a test"));
 
         Assert.Contains("[GitHubWorkflow(\"ci\")] names the target 'Smok', which the build does not have (targets: Smoke, Test)", error.Message, StringComparison.Ordinal);
     }
@@ -117,7 +118,7 @@ public sealed class WorkflowYamlTests
             _ => new GitHubWorkflowAttribute("My CI") { OnWorkflowDispatch = true, InvokedTargets = ["Test"] },
         };
 
-        var error = Assert.Throws<InvalidOperationException>(() => WorkflowYaml.Render(workflow, ["Test"], "a test"));
+        var error = Assert.Throws<BuildFailedException>(() => WorkflowYaml.Render(workflow, ["Test"], "a test"));
 
         Assert.Matches(problem switch
         {

@@ -13,5 +13,5 @@ internal sealed class AnnotationBuild : JournaledBuild
         Log.Error("broken: yes", "dir:x.cs", 1);
     });
 
-    public Target Fail => _ => _.DependsOn(Annotate).Executes(() => throw new InvalidOperationException("it broke"));
+    public Target Fail => _ => _.DependsOn(Annotate).Executes(() => throw new BuildFailedException("it broke"));
 }

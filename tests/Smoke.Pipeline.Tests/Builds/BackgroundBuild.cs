@@ -25,7 +25,7 @@ internal sealed class BackgroundBuild : JournaledBuild
         if (HealthEnds == "fail")
         {
             await Journal.Signal("compiling").Task.WaitAsync(Patience, cancellationToken);
-            throw new InvalidOperationException("api never became ready");
+            throw new BuildFailedException("api never became ready");
         }
 
         await Ended(nameof(CompileTests), cancellationToken).WaitAsync(Patience, cancellationToken);
@@ -52,7 +52,7 @@ internal sealed class BackgroundBuild : JournaledBuild
         switch (CompileEnds)
         {
             case "fail":
-                throw new InvalidOperationException("CS0246: type 'ApiClient' not found");
+                throw new BuildFailedException("CS0246: type 'ApiClient' not found");
             case "hang":
                 Journal.Signal("compiling").SetResult();
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class BackgroundBuild : JournaledBuild
     {
         await Task.Yield();
         Ran(nameof(Lint));
-        throw new InvalidOperationException("3 style violations");
+        throw new BuildFailedException("3 style violations");
     });
 
     /// <summary>An outcome is recorded only after its target ended, so by then anything its end writes has been handed over.</summary>

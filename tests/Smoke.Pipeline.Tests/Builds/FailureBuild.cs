@@ -2,13 +2,10 @@ namespace Smoke.Pipeline.Tests;
 
 internal sealed class FailureBuild : JournaledBuild
 {
-    [Parameter("Exit code the rollback asks for")]
-    public int RollbackExitCode { get; set; }
-
     public Target Compile => _ => _.Executes(() =>
     {
         Ran(nameof(Compile));
-        throw new InvalidOperationException("CS1002: ; expected\nsecond line of the error");
+        throw new BuildFailedException("CS1002: ; expected\nsecond line of the error");
     });
 
     public Target Test => _ => _.DependsOn(Compile).Executes(() => Ran(nameof(Test)));
@@ -16,7 +13,7 @@ internal sealed class FailureBuild : JournaledBuild
     public Target Lint => _ => _.ProceedAfterFailure().Executes(() =>
     {
         Ran(nameof(Lint));
-        throw new InvalidOperationException("3 style violations");
+        throw new BuildFailedException("3 style violations");
     });
 
     public Target Package => _ => _.DependsOn(Lint).Executes(() => Ran(nameof(Package)));
@@ -36,9 +33,11 @@ internal sealed class FailureBuild : JournaledBuild
     {
         Ran(nameof(Rollback));
         Journal.HasFailedSeenByAssured = HasFailed;
-        if (HasFailed && RollbackExitCode != 0)
-        {
-            ExitCode = RollbackExitCode;
-        }
+    });
+
+    public Target Bug => _ => _.Executes(() =>
+    {
+        Ran(nameof(Bug));
+        throw new InvalidOperationException("Sequence contains no elements");
     });
 }

@@ -20,7 +20,7 @@ internal sealed class TriggerBuild : JournaledBuild
     public Target Lint => _ => _.ProceedAfterFailure().Triggers(Notify).Executes(() =>
     {
         Ran(nameof(Lint));
-        throw new InvalidOperationException("3 style violations");
+        throw new BuildFailedException("3 style violations");
     });
 
     public Target ComposeUp => _ => _.Executes(() =>
@@ -28,7 +28,7 @@ internal sealed class TriggerBuild : JournaledBuild
         Ran(nameof(ComposeUp));
         if (FailUp)
         {
-            throw new InvalidOperationException("service api never became ready");
+            throw new BuildFailedException("service api never became ready");
         }
     });
 

@@ -108,7 +108,7 @@ public sealed class DeployFlowTests : IDisposable
 
         var (failure, pending) = await _setup.DeployBadAsync("v42");
 
-        Assert.Equal($"release v42 failed in \"staging\": {SmokeResults.RollBack().Summary}; rolling back to v41, its last known good release", failure.Message);
+        Assert.Equal($"release v42 failed in \"staging\": {SmokeResults.RollBack().Summary}; Rollback puts back v41, its last known good release", failure.Message);
         Assert.False(failure.EnvironmentDegraded);
         Assert.NotNull(pending);
         Assert.Equal(("v41", "v42", false), (pending.Target.Release, pending.Release, pending.Target.WasRequested));
@@ -143,7 +143,7 @@ public sealed class DeployFlowTests : IDisposable
         var failure = await Assert.ThrowsAsync<DeployFailedException>(() => flow.JudgeAsync(untested, CancellationToken.None));
 
         const string Reason = "the release was never smoke-tested: ComposeUp failed (compose exited with code 1)";
-        Assert.Equal($"release v42 failed in \"staging\": {Reason}; rolling back to v41, its last known good release", failure.Message);
+        Assert.Equal($"release v42 failed in \"staging\": {Reason}; Rollback puts back v41, its last known good release", failure.Message);
         Assert.Equal(Reason, (await _setup.StateAsync()).Current?.Reason);
         Assert.NotNull(flow.PendingRollback);
         await flow.PendingRollback.Lock.DisposeAsync();
