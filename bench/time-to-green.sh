@@ -55,7 +55,7 @@ export_endpoints() {
 savvy_script() {
     local project="bench-savvy-$$"
     local compose=("${compose_command[@]}" -p "$project" --env-file .env.dev -f docker-compose.services.yml)
-    local project_dir status=0 pids=()
+    local project_dir status=0 pids=() started=$(date +%s%N) up_done tests_done
     for project_dir in "${smoke_projects[@]}"; do
         dotnet build "$project_dir" -nologo -v:quiet >/dev/null 2>&1 &
         pids+=($!)
@@ -69,6 +69,7 @@ savvy_script() {
         done
     fi
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+    up_done=$(date +%s%N)
     export_endpoints "${compose[@]}"
     pids=()
     for project_dir in "${smoke_projects[@]}"; do
@@ -76,23 +77,44 @@ savvy_script() {
         pids+=($!)
     done
     for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+    tests_done=$(date +%s%N)
     "${compose[@]}" down -v --remove-orphans -t 1 >/dev/null 2>&1
+    echo "{\"savvy: build and up --wait\": $(((up_done - started) / 1000000)), \"savvy: four dotnet test at once\": $(((tests_done - up_done) / 1000000)), \"savvy: down -t 1\": $((($(date +%s%N) - tests_done) / 1000000))}" >> "$savvy_breakdown"
     return "$status"
 }
 
-# The critical-path bound of the Smoke run that just ended, in ms, from its report.json.
+breakdown="$(mktemp)" savvy_breakdown="$(mktemp)" smoke_log="$(mktemp)"
+trap 'rm -f "$breakdown" "$savvy_breakdown" "$smoke_log"' EXIT
+
+# Smoke's own run, its output kept for ComposeDown's duration (report.json is written before the stack goes down).
+smoke_run() { ./build.sh Smoke > "$smoke_log" 2>&1; }
+
+# The critical-path bound of the Smoke run that just ended, in ms, from its report.json; its parts and the
+# run's target durations go to $breakdown, one JSON line per run, for the table of where the time goes.
 critical_path_ms() {
-    python3 - "$1" <<'PY'
-import json, sys
+    python3 - "$1" "$2" "$breakdown" "$smoke_log" <<'PY'
+import json, re, sys
 from datetime import datetime
 report = json.load(open("artifacts/smoke/report.json"))
+teardown, total, breakdown = int(sys.argv[1]) / 1000, int(sys.argv[2]) / 1000, sys.argv[3]
 def at(text): return datetime.fromisoformat(text).timestamp()
-up = next(t for t in report["targets"] if t["name"] == "ComposeUp")["start"]
+targets = {t["name"]: t for t in report["targets"]}
+up = targets["ComposeUp"]["start"]
 ready = max(at(s["start"]) + (s["timeToReadySeconds"] or 0) for s in report["services"]) - at(up)
 per_project = {}
 for test in report["tests"]:
     per_project[test["project"]] = per_project.get(test["project"], 0) + test["durationSeconds"]
-print(int((ready + max(per_project.values(), default=0)) * 1000 + int(sys.argv[1])))
+tests = max(per_project.values(), default=0)
+parts = {name: targets[name]["durationSeconds"] for name in ("ComposeUp", "WaitHealthy", "SmokeTests", "ComposeDown") if name in targets}
+down = re.search(r"^ComposeDown\s+Succeeded\s+([0-9.]+)s", open(sys.argv[4]).read(), re.M)
+if down:
+    parts["ComposeDown"] = float(down.group(1))
+parts["everything else (bootstrap, ValidateConfig, EnsureDocker, Images, Report)"] = total - sum(parts.values())
+parts.update({"bound: readiness from up": ready, "bound: longest project's tests": tests, "bound: one container's removal": teardown,
+              "slowest project, host included": max((p["durationSeconds"] for p in report["projects"]), default=0)})
+with open(breakdown, "a") as out:
+    out.write(json.dumps(parts) + "\n")
+print(int((ready + tests + teardown) * 1000))
 PY
 }
 
@@ -116,8 +138,8 @@ time_ms() {
 
 smoke=() plain=() savvy=() bound=()
 for _ in $(seq "$runs"); do
-    smoke+=("$(time_ms ./build.sh Smoke)")
-    bound+=("$(critical_path_ms "$(teardown_ms)")")
+    smoke+=("$(time_ms smoke_run)")
+    bound+=("$(critical_path_ms "$(teardown_ms)" "${smoke[-1]}")")
     savvy+=("$(time_ms savvy_script)")
     plain+=("$(time_ms plain_script)")
 done
@@ -138,3 +160,16 @@ echo "| critical-path bound (slowest readiness from up + longest project's tests
 echo "| Smoke / savvy (target ≤ 0.6) | $(ratio "$smoke_median" "$savvy_median") |"
 echo "| Smoke / bound (target ≤ 1.3) | $(ratio "$smoke_median" "$bound_median") |"
 echo "| Smoke / naive | $(ratio "$smoke_median" "$plain_median") |"
+echo "| bound / savvy (the lowest Smoke / savvy any tool could reach) | $(ratio "$bound_median" "$savvy_median") |"
+echo
+echo "Where Smoke's time goes (median of $runs runs):"
+echo
+python3 - "$breakdown" "$savvy_breakdown" <<'PY'
+import json, statistics, sys
+print("| part | seconds |")
+print("| --- | --- |")
+for path, scale in ((sys.argv[1], 1), (sys.argv[2], 1000)):
+    runs = [json.loads(line) for line in open(path)]
+    for key in runs[0] if runs else []:
+        print(f"| {key} | {statistics.median(run[key] for run in runs if key in run) / scale:.1f} |")
+PY
