@@ -173,6 +173,7 @@ internal sealed partial class Build
                 Variables = imageVariables,
                 WorkingDirectory = RootDirectory,
                 StateDirectory = Path.Combine(TemporaryDirectory, "stacks", name),
+                QuietHealthchecks = true,
             };
             await File.WriteAllTextAsync(KeptStackFile, JsonSerializer.Serialize(new KeptStack(stack.Name, stack.Session.RunId)), ct);
             var compose = await detection;

@@ -164,7 +164,9 @@ public sealed partial class ComposeDriver
 
     private async Task<ProcessResult> RunAsync(ComposeProject project, IReadOnlyList<string> arguments, CancellationToken cancellationToken, bool echo = true)
     {
-        await SessionOverride.WriteAsync(project, cancellationToken).ConfigureAwait(false);
+        var quietHealthchecks = project.QuietHealthchecks
+            && QuietHealthchecks.Supported(Flavor, Version, await _engine.NegotiateApiVersionAsync(cancellationToken).ConfigureAwait(false));
+        await SessionOverride.WriteAsync(project, quietHealthchecks, cancellationToken).ConfigureAwait(false);
         var all = GlobalArguments(project).Concat(arguments).ToList();
         _log?.Invoke($"> {CommandName} {string.Join(' ', all.Skip(_command.Count - 1))}");
         var environment = new Dictionary<string, string?>

@@ -116,15 +116,31 @@ public sealed record ComposeFileModel
                 _ => [],
             };
 
+            var healthcheck = definition is null ? null : ReadHealthcheck(Child(definition, "healthcheck") as YamlMappingNode);
             var index = _services.FindIndex(s => s.Name == name);
             if (index < 0)
             {
-                _services.Add(new ComposeServiceDefinition(name, image, builds, dependsOn));
+                _services.Add(new ComposeServiceDefinition(name, image, builds, dependsOn) { Healthcheck = healthcheck });
                 return;
             }
 
             var earlier = _services[index];
-            _services[index] = new ComposeServiceDefinition(name, image ?? earlier.Image, builds || earlier.Builds, earlier.DependsOn.Union(dependsOn).ToList());
+            _services[index] = new ComposeServiceDefinition(name, image ?? earlier.Image, builds || earlier.Builds, earlier.DependsOn.Union(dependsOn).ToList())
+            {
+                Healthcheck = ComposeHealthcheck.Merge(earlier.Healthcheck, healthcheck),
+            };
+        }
+
+        private static ComposeHealthcheck? ReadHealthcheck(YamlMappingNode? healthcheck)
+        {
+            if (healthcheck is null)
+            {
+                return null;
+            }
+
+            string? Text(string key) => (Child(healthcheck, key) as YamlScalarNode)?.Value;
+            var disabled = Text("disable") is { } disable ? disable is "true" or "True" : (bool?)null;
+            return new ComposeHealthcheck(disabled, Text("interval"), Text("start_period"), Text("start_interval"));
         }
 
         /// <summary>Adds the section's keys to <paramref name="into"/>, or to <paramref name="external"/> for <c>external: true</c> entries.</summary>
@@ -155,4 +171,20 @@ public sealed record ComposeFileModel
 /// <param name="Image">The <c>image:</c> value as written, <c>${VARIABLE}</c>s and all; null when none.</param>
 /// <param name="Builds">True when the service has a <c>build:</c> section: compose builds its image.</param>
 /// <param name="DependsOn">The services it depends on.</param>
-public sealed record ComposeServiceDefinition(string Name, string? Image, bool Builds, IReadOnlyList<string> DependsOn);
+public sealed record ComposeServiceDefinition(string Name, string? Image, bool Builds, IReadOnlyList<string> DependsOn)
+{
+    /// <summary>The <c>healthcheck:</c> section's timings as written; null when the compose files give none (the image's may apply).</summary>
+    public ComposeHealthcheck? Healthcheck { get; init; }
+}
+
+/// <summary>A service's <c>healthcheck:</c> as written: <c>disable</c> and the durations (<c>1s</c>, <c>1m30s</c>), unparsed.</summary>
+public sealed record ComposeHealthcheck(bool? Disabled, string? Interval, string? StartPeriod, string? StartInterval)
+{
+    public bool IsDisabled => Disabled == true;
+
+    /// <summary>A later file's keys override an earlier file's, one by one, as compose merges mappings.</summary>
+    public static ComposeHealthcheck? Merge(ComposeHealthcheck? earlier, ComposeHealthcheck? later) =>
+        earlier is null || later is null
+            ? later ?? earlier
+            : new(later.Disabled ?? earlier.Disabled, later.Interval ?? earlier.Interval, later.StartPeriod ?? earlier.StartPeriod, later.StartInterval ?? earlier.StartInterval);
+}

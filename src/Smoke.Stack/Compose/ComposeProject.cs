@@ -49,6 +49,12 @@ public sealed record ComposeProject
     /// <summary>Where the run's generated files (the session override) go; the pipeline points it under .nuke/temp.</summary>
     public string StateDirectory { get; init; }
 
+    /// <summary>
+    /// A stack the run throws away: once a service is healthy, its healthcheck runs every 10 s, leaving the cores to the
+    /// tests, where compose and the engine allow it (<see cref="QuietHealthchecks"/>). Never for an environment's stack.
+    /// </summary>
+    public bool QuietHealthchecks { get; init; }
+
     public string SessionOverrideFile => Path.Combine(StateDirectory, "session.override.yml");
 
     /// <summary>The engine label filter for this project's containers, networks and volumes.</summary>

@@ -31,7 +31,7 @@ internal sealed class ComposeStack : IAsyncDisposable
     public static ComposeFlavor? AskedFlavor =>
         Enum.TryParse<ComposeFlavor>(Environment.GetEnvironmentVariable("SMOKE_COMPOSE"), ignoreCase: true, out var flavor) ? flavor : null;
 
-    public static async Task<ComposeStack> CreateAsync(string composeYaml)
+    public static async Task<ComposeStack> CreateAsync(string composeYaml, bool quietHealthchecks = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"smoke-compose-test-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
@@ -42,6 +42,7 @@ internal sealed class ComposeStack : IAsyncDisposable
         {
             Variables = new Dictionary<string, string> { ["BASE_IMAGE"] = TestImages.Base },
             StateDirectory = Path.Combine(directory, "state"),
+            QuietHealthchecks = quietHealthchecks,
         };
         var engine = DockerEngineClient.FromEnvironment();
         var log = new List<string>();
