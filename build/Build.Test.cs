@@ -78,12 +78,12 @@ internal sealed partial class Build
         var stack = Path.Combine(RootDirectory, "tests", "Smoke.Stack.Tests", "Smoke.Stack.Tests.csproj");
         yield return new TestPass(stack, "Smoke.Stack.Tests.Engine26")
         {
-            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Engine.|FullyQualifiedName~Smoke.Stack.Tests.Readiness.|FullyQualifiedName~Smoke.Stack.Tests.Sessions.|FullyQualifiedName~Smoke.Stack.Tests.Compose.QuietHealthcheckTests",
+            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Engine.|FullyQualifiedName~Smoke.Stack.Tests.Readiness.|FullyQualifiedName~Smoke.Stack.Tests.Sessions.|FullyQualifiedName~Smoke.Stack.Tests.Compose.QuietHealthcheckTests.On_a_real_engine",
             Environment = new Dictionary<string, string?> { ["DOCKER_HOST"] = Engine26.Endpoint.ToString(), ["SMOKE_BASE_IMAGE"] = Engine26TestBase, ["SMOKE_EXPECT_ENGINE"] = "26." },
         };
         yield return new TestPass(stack, "Smoke.Stack.Tests.ComposeV1")
         {
-            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Compose.ComposeDriverTests|FullyQualifiedName~Smoke.Stack.Tests.Compose.QuietHealthcheckTests|FullyQualifiedName~Smoke.Stack.Tests.Sessions.SessionSweeperTests|FullyQualifiedName~Smoke.Stack.Tests.Readiness.ComposeReadinessTests",
+            Filter = "FullyQualifiedName~Smoke.Stack.Tests.Compose.ComposeDriverTests|FullyQualifiedName~Smoke.Stack.Tests.Compose.QuietHealthcheckTests.On_a_real_engine|FullyQualifiedName~Smoke.Stack.Tests.Sessions.SessionSweeperTests|FullyQualifiedName~Smoke.Stack.Tests.Readiness.ComposeReadinessTests",
             Environment = new Dictionary<string, string?> { ["SMOKE_COMPOSE"] = "V1", ["SMOKE_EXPECT_COMPOSE"] = "1." },
         };
     }
