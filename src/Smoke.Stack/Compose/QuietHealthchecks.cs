@@ -13,9 +13,8 @@ namespace Smoke.Stack.Compose;
 /// </summary>
 internal static partial class QuietHealthchecks
 {
+    /// <summary>How often a healthy service is checked, as compose writes it.</summary>
     public const string Interval = "10s";
-
-    private static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>The session override's <c>healthcheck:</c> for a service, or null when its healthcheck stays as written.</summary>
     public static Dictionary<string, object>? For(ComposeHealthcheck? healthcheck)
@@ -23,7 +22,8 @@ internal static partial class QuietHealthchecks
         if (healthcheck is not { IsDisabled: false, StartInterval: null, Interval: { } interval, StartPeriod: { } startPeriod }
             || !TryParseDuration(interval, out var every)
             || !TryParseDuration(startPeriod, out var grace)
-            || every >= QuietInterval
+            || !TryParseDuration(Interval, out var quiet)
+            || every >= quiet
             || grace <= TimeSpan.Zero)
         {
             return null;
